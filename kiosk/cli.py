@@ -1,0 +1,107 @@
+"""The `kiosk` command: the organisers' and integrators' interface (contract in CLI.md).
+
+JSON goes to stdout, human messages to stderr. Exit 0 success or admitted, 1 a clean refusal,
+2 bad usage or bad input (one line on stderr, nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kiosk.errors import KioskError
+
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def default_db_path() -> Path:
+    """`$KIOSK_DB`, else `event.sqlite` in the platform's user data directory."""
+    if os.environ.get("KIOSK_DB"):
+        return Path(os.environ["KIOSK_DB"])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("kiosk", appauthor=False)) / "event.sqlite"
+
+
+def emit(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def say(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(EXIT_BAD_INPUT, f"kiosk: {message} (see `kiosk --help`)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kiosk", description="Offline conference check-in and venue kiosk.")
+    parser.add_argument("--db", type=Path, help="event database (default: $KIOSK_DB or user data)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("init", help="create the event database and signing key")
+    p.add_argument("--event-name", required=True)
+    p.add_argument("--timezone", help="IANA zone, e.g. Asia/Seoul (default: this machine's)")
+
+    p = sub.add_parser("import", help="import programme, roster or invitations")
+    p.add_argument("kind", choices=["programme", "roster", "invitations"])
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
+
+    p = sub.add_parser("issue", help="signed QR codes (JSON Lines)")
+    p.add_argument("registration_ids", nargs="*", metavar="REG_ID")
+    p.add_argument("--all", action="store_true")
+    p.add_argument("--reissue", action="store_true", help="revoke the earlier codes")
+
+    p = sub.add_parser("scan", help="a door scan")
+    p.add_argument("--session", required=True)
+    p.add_argument("--direction", choices=["in", "out"], default="in")
+    p.add_argument("--at", help="ISO 8601 time (default: now)")
+    p.add_argument("--device")
+    p.add_argument("--override", metavar="REASON", help="admit anyway, logged with this reason")
+    p.add_argument("code", help="the scanned code, or - to read one per line from stdin")
+
+    p = sub.add_parser("checkin", help="self check-in at the event")
+    p.add_argument("--at")
+    p.add_argument("--device")
+    p.add_argument("code")
+
+    sub.add_parser("status", help="attendance counts")
+
+    p = sub.add_parser("export", help="export attendance (CSV or XLSX)")
+    p.add_argument("what", choices=["attendance"])
+    p.add_argument("-o", "--output", required=True, type=Path)
+
+    p = sub.add_parser("bench", help="measure the hot paths on a synthetic event")
+    p.add_argument("--attendees", type=int, default=100_000)
+    p.add_argument("--scans", type=int, default=10_000)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        from kiosk import commands
+
+        return commands.run(args)
+    except KioskError as exc:
+        say(f"kiosk: {exc}")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        say("kiosk: interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return args.db if args.db is not None else default_db_path()

@@ -1,0 +1,78 @@
+"""Event time: ISO 8601 in and out, the event's time zone, milliseconds since the epoch inside."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kiosk.errors import KioskError
+
+
+def zone(name: str) -> ZoneInfo:
+    """The named IANA time zone, or a clear error."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise KioskError(f"unknown time zone {name!r}; use an IANA name such as Asia/Seoul") from exc
+
+
+def machine_zone_name() -> str:
+    """The IANA name of this machine's time zone, or UTC when it cannot be told."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    timezone_file = Path("/etc/timezone")
+    if timezone_file.is_file():
+        candidates.append(timezone_file.read_text().strip())
+    localtime = Path("/etc/localtime")
+    if localtime.is_symlink():
+        target = str(localtime.resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    for name in candidates:
+        if name:
+            try:
+                ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+            return name
+    return "UTC"
+
+
+def to_ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def from_ms(ms: int, tz: ZoneInfo) -> datetime:
+    return datetime.fromtimestamp(ms / 1000, tz)
+
+
+def now_ms() -> int:
+    return to_ms(datetime.now().astimezone())
+
+
+def parse_at(text: str, tz: ZoneInfo) -> int:
+    """An ISO 8601 moment; without a zone it is read in the event's zone."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise KioskError(f"--at {text!r} is not an ISO 8601 time, e.g. 2019-09-30T10:31") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=tz)
+    return to_ms(moment)
+
+
+def iso(ms: int, tz: ZoneInfo) -> str:
+    """A moment as ISO 8601 with the event's offset, to the second."""
+    return from_ms(ms, tz).isoformat(timespec="seconds")
+
+
+def local_date(ms: int, tz: ZoneInfo) -> date:
+    return from_ms(ms, tz).date()
+
+
+def session_bounds(day: date, start: time, end: time, tz: ZoneInfo) -> tuple[int, int]:
+    """Start and end of a session in epoch milliseconds (wall-clock times in the event's zone)."""
+    start_at = datetime.combine(day, start, tz)
+    end_at = datetime.combine(day, end, tz)
+    return to_ms(start_at), to_ms(end_at)

@@ -1,0 +1,94 @@
+"""Plain records shared by the rules, the store and the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+CATEGORIES: tuple[str, ...] = (
+    "participant",
+    "speaker",
+    "invited_guest",
+    "staff",
+    "organiser",
+    "interpreter",
+    "press",
+    "volunteer",
+)
+DEFAULT_STAFF_CATEGORIES: tuple[str, ...] = ("staff", "organiser", "interpreter")
+DEFAULT_DOOR_OPENS_MINUTES = 30
+
+
+class Direction(StrEnum):
+    IN = "in"
+    OUT = "out"
+
+
+class Reason(StrEnum):
+    """Stable reason codes of a verdict (CLI.md)."""
+
+    ADMITTED = "admitted"
+    READMITTED = "readmitted"
+    EXIT_RECORDED = "exit_recorded"
+    UNKNOWN_CODE = "unknown_code"
+    INVALID_CODE = "invalid_code"
+    REVOKED = "revoked"
+    CANCELLED = "cancelled"
+    NOT_INVITED = "not_invited"
+    ROOM_FULL = "room_full"
+    TOO_EARLY = "too_early"
+    SESSION_OVER = "session_over"
+    UNKNOWN_SESSION = "unknown_session"
+
+    @property
+    def admits(self) -> bool:
+        return self in (Reason.ADMITTED, Reason.READMITTED, Reason.EXIT_RECORDED)
+
+
+class CodeStatus(StrEnum):
+    """What the code alone says, before any session rule."""
+
+    VALID = "valid"
+    INVALID = "invalid"
+    UNKNOWN = "unknown"
+    REVOKED = "revoked"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRule:
+    """The facts about a session that decide entry."""
+
+    session_id: str
+    start_ms: int
+    end_ms: int
+    capacity: int | None
+    invite_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFacts:
+    """The facts about one registration that decide entry."""
+
+    registration_id: str
+    category: str
+    cancelled: bool
+    on_invitation_list: bool = False
+    is_speaker: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    """A person's history at one door, derived from the check-in log."""
+
+    has_entered: bool = False
+    inside: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DoorPolicy:
+    """Event settings that the door rules read."""
+
+    door_opens_ms_before: int = DEFAULT_DOOR_OPENS_MINUTES * 60_000
+    staff_categories: frozenset[str] = field(
+        default_factory=lambda: frozenset(DEFAULT_STAFF_CATEGORIES)
+    )

@@ -1,0 +1,104 @@
+"""Door rules: who may enter a room now. Pure functions, no I/O.
+
+The order in which reasons win is part of the command-line contract (CLI.md): code problems first,
+then the door window, the invitation list, re-entry, and capacity last.
+"""
+
+from __future__ import annotations
+
+from kiosk.core.model import (
+    CodeStatus,
+    Direction,
+    DoorPolicy,
+    PersonFacts,
+    Presence,
+    Reason,
+    SessionRule,
+)
+
+_CODE_REASONS = {
+    CodeStatus.INVALID: Reason.INVALID_CODE,
+    CodeStatus.UNKNOWN: Reason.UNKNOWN_CODE,
+    CodeStatus.REVOKED: Reason.REVOKED,
+}
+
+# Denials an organiser or door staff may override with a written reason. Code problems and
+# cancellations are never overridden: a forged, revoked or cancelled code is never admitted.
+OVERRIDABLE: frozenset[Reason] = frozenset(
+    {Reason.NOT_INVITED, Reason.ROOM_FULL, Reason.TOO_EARLY, Reason.SESSION_OVER}
+)
+
+
+def may_pass_invite_only(person: PersonFacts, policy: DoorPolicy) -> bool:
+    """An invite-only door admits its list, the session's speakers and staff categories."""
+    return (
+        person.on_invitation_list
+        or person.is_speaker
+        or person.category in policy.staff_categories
+    )
+
+
+def code_reason(code: CodeStatus, person: PersonFacts | None) -> Reason | None:
+    """The denial that the code or registration alone causes, or None when it is usable."""
+    if code is not CodeStatus.VALID:
+        return _CODE_REASONS[code]
+    if person is None:
+        return Reason.UNKNOWN_CODE
+    if person.cancelled:
+        return Reason.CANCELLED
+    return None
+
+
+def decide_door(
+    *,
+    session: SessionRule | None,
+    code: CodeStatus,
+    person: PersonFacts | None,
+    presence: Presence,
+    inside_count: int,
+    at_ms: int,
+    direction: Direction,
+    policy: DoorPolicy,
+) -> Reason:
+    """Decide one scan at a session door and return the winning reason.
+
+    `presence` is the person's history at this session and `inside_count` the number of distinct
+    people inside now, both derived from the log before this scan.
+    """
+    if session is None:
+        return Reason.UNKNOWN_SESSION
+    denial = code_reason(code, person)
+    if denial is not None:
+        return denial
+    assert person is not None
+    if direction is Direction.OUT:
+        # Leaving is always recorded, whatever the time or the list: it only lowers the count.
+        return Reason.EXIT_RECORDED
+    if at_ms < session.start_ms - policy.door_opens_ms_before:
+        return Reason.TOO_EARLY
+    if at_ms >= session.end_ms:
+        return Reason.SESSION_OVER
+    if session.invite_only and not may_pass_invite_only(person, policy):
+        return Reason.NOT_INVITED
+    if presence.inside:
+        return Reason.READMITTED
+    if session.capacity is not None and inside_count >= session.capacity:
+        return Reason.ROOM_FULL
+    return Reason.READMITTED if presence.has_entered else Reason.ADMITTED
+
+
+def decide_arrival(*, code: CodeStatus, person: PersonFacts | None, arrived: bool) -> Reason:
+    """Decide a self check-in at the event (badge pick-up): first arrival or a repeat."""
+    denial = code_reason(code, person)
+    if denial is not None:
+        return denial
+    return Reason.READMITTED if arrived else Reason.ADMITTED
+
+
+def apply_to_presence(presence: Presence, reason: Reason, direction: Direction) -> Presence:
+    """The person's presence after a recorded verdict (denials change nothing)."""
+    if not reason.admits:
+        return presence
+    if direction is Direction.OUT:
+        return Presence(has_entered=presence.has_entered, inside=False)
+    return Presence(has_entered=True, inside=True)

@@ -1,0 +1,1 @@
+"""The event database: one SQLite file per event and device."""

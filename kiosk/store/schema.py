@@ -1,0 +1,100 @@
+"""Schema migrations, applied in order; `PRAGMA user_version` records how far a file has come."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema.
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE signing_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        private_key BLOB NOT NULL
+    );
+    CREATE TABLE sessions (
+        session_id TEXT PRIMARY KEY,
+        title_en TEXT,
+        title_ko TEXT,
+        date TEXT NOT NULL,
+        start TEXT NOT NULL,
+        "end" TEXT NOT NULL,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        venue TEXT,
+        room TEXT NOT NULL,
+        capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+        access TEXT NOT NULL CHECK (access IN ('open', 'invite_only')),
+        organizer TEXT,
+        interpretation TEXT
+    );
+    CREATE INDEX sessions_by_date ON sessions(date, start_ms);
+    CREATE INDEX sessions_by_room ON sessions(room, start_ms);
+    -- Speakers may be named before they are imported: no foreign key to attendees.
+    CREATE TABLE session_speakers (
+        session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
+        registration_id TEXT NOT NULL,
+        PRIMARY KEY (session_id, registration_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX speakers_by_person ON session_speakers(registration_id);
+    CREATE TABLE attendees (
+        registration_id TEXT PRIMARY KEY,
+        family_name TEXT,
+        given_name TEXT,
+        name_local TEXT,
+        organization TEXT,
+        title TEXT,
+        country TEXT,
+        category TEXT NOT NULL,
+        email_hash TEXT,
+        language TEXT,
+        status TEXT NOT NULL DEFAULT 'registered' CHECK (status IN ('registered', 'cancelled')),
+        external_code TEXT UNIQUE,
+        external_code_revoked INTEGER NOT NULL DEFAULT 0,
+        badge_privacy INTEGER NOT NULL DEFAULT 0,
+        accessibility TEXT,
+        code_version INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX attendees_by_email ON attendees(email_hash);
+    CREATE TABLE invitations (
+        session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
+        registration_id TEXT NOT NULL REFERENCES attendees(registration_id),
+        PRIMARY KEY (session_id, registration_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX invitations_by_person ON invitations(registration_id);
+    -- Every code ever issued: reissues revoke the versions below the attendee's current one.
+    CREATE TABLE code_issues (
+        registration_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        issued_ms INTEGER NOT NULL,
+        PRIMARY KEY (registration_id, version)
+    ) WITHOUT ROWID;
+    -- The append-only log of every scan and check-in. Who is inside, counts and histories are
+    -- derived from it. session_id NULL is an arrival at the event (self check-in).
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        event_uid TEXT NOT NULL UNIQUE,
+        device TEXT NOT NULL,
+        device_seq INTEGER NOT NULL,
+        registration_id TEXT,
+        session_id TEXT,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        at_ms INTEGER NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('admit', 'deny')),
+        reason TEXT NOT NULL,
+        override_reason TEXT,
+        code_version INTEGER,
+        UNIQUE (device, device_seq)
+    );
+    CREATE INDEX checkins_admits ON checkins(session_id, registration_id, at_ms)
+        WHERE verdict = 'admit';
+    CREATE INDEX checkins_by_time ON checkins(at_ms);
+    CREATE TRIGGER checkins_append_only_update BEFORE UPDATE ON checkins
+    BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
+    CREATE TRIGGER checkins_append_only_delete BEFORE DELETE ON checkins
+    BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
