@@ -15,7 +15,9 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise KioskError(f"unknown time zone {name!r}; use an IANA name such as Asia/Seoul") from exc
+        raise KioskError(
+            f"unknown time zone {name!r}; use an IANA name such as Asia/Seoul"
+        ) from exc
 
 
 def machine_zone_name() -> str:

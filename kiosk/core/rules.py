@@ -32,9 +32,7 @@ OVERRIDABLE: frozenset[Reason] = frozenset(
 def may_pass_invite_only(person: PersonFacts, policy: DoorPolicy) -> bool:
     """An invite-only door admits its list, the session's speakers and staff categories."""
     return (
-        person.on_invitation_list
-        or person.is_speaker
-        or person.category in policy.staff_categories
+        person.on_invitation_list or person.is_speaker or person.category in policy.staff_categories
     )
 
 

@@ -127,7 +127,9 @@ class CheckinService:
             )
         sessions = None
         if reason.admits and found.attendee is not None:
-            sessions = self.sessions_for(found.attendee.registration_id, found.attendee.category, at)
+            sessions = self.sessions_for(
+                found.attendee.registration_id, found.attendee.category, at
+            )
         return Verdict(
             reason,
             None,

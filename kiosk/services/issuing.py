@@ -34,19 +34,25 @@ def issue_codes(
         ).fetchall()
     else:
         wanted = list(dict.fromkeys(registration_ids))
-        found = dict(
-            conn.execute(
-                "SELECT registration_id, code_version FROM attendees "
-                f"WHERE registration_id IN ({','.join('?' * len(wanted))})",
-                wanted,
-            ).fetchall()
-        ) if wanted else {}
+        found = (
+            dict(
+                conn.execute(
+                    "SELECT registration_id, code_version FROM attendees "
+                    f"WHERE registration_id IN ({','.join('?' * len(wanted))})",
+                    wanted,
+                ).fetchall()
+            )
+            if wanted
+            else {}
+        )
         missing = [rid for rid in wanted if rid not in found]
         if missing:
             raise KioskError(f"no such registration: {', '.join(missing[:5])}")
         rows = [(rid, found[rid]) for rid in wanted]
     issued_ms = now_ms()
-    plan = [(rid, version + 1 if reissue or version == 0 else version, version) for rid, version in rows]
+    plan = [
+        (rid, version + 1 if reissue or version == 0 else version, version) for rid, version in rows
+    ]
     changed = [(new, rid) for rid, new, old in plan if new != old]
     if changed:
         with transaction(conn):

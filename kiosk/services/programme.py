@@ -1,0 +1,45 @@
+"""Reading the programme for screens: sessions in time order with their rooms and rules."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    session_id: str
+    title_en: str | None
+    title_ko: str | None
+    date: str
+    start: str
+    end: str
+    venue: str | None
+    room: str
+    capacity: int | None
+    invite_only: bool
+    interpretation: tuple[str, ...]
+
+    def title(self, language: str) -> str:
+        """The title in the wanted language, falling back to the other one."""
+        first, second = (
+            (self.title_ko, self.title_en)
+            if language == "ko"
+            else (
+                self.title_en,
+                self.title_ko,
+            )
+        )
+        return first or second or self.session_id
+
+
+def list_sessions(conn: sqlite3.Connection) -> list[SessionRow]:
+    """Every session of the event, in time order."""
+    rows = conn.execute(
+        'SELECT session_id, title_en, title_ko, date, start, "end", venue, room, capacity, '
+        "access = 'invite_only', interpretation FROM sessions ORDER BY start_ms, session_id"
+    ).fetchall()
+    return [
+        SessionRow(*row[:9], bool(row[9]), tuple(x for x in (row[10] or "").split(",") if x))
+        for row in rows
+    ]

@@ -1,0 +1,117 @@
+"""Signed codes: what a badge carries survives scanners, Caps Lock and a Korean IME, and any
+forgery or alteration is refused."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+import qrcode
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from qrcode.constants import ERROR_CORRECT_M
+
+from ime import type_with_ime
+from kiosk.core import keys
+from kiosk.core.codes import event_tag, issue_code, parse_code, signature_valid
+from kiosk.core.keyboard import keys_typed
+
+EVENT = "0b7e3c1e-5d0f-4c4e-9b7a-3f1f2d9f8a10"
+KEY = keys.new_private_key()
+OTHER_KEY = keys.new_private_key()
+
+
+def accepted(text: str, key=KEY, event: str = EVENT) -> str | None:
+    """The registration id a door would accept for this text, or None."""
+    claim = parse_code(text)
+    if claim is None or not signature_valid(claim, key.public_key(), event_tag(event)):
+        return None
+    return claim.registration_id
+
+
+def test_a_code_names_its_registration_and_nothing_personal():
+    code = issue_code(KEY, EVENT, "R-0001", 1)
+    assert accepted(code) == "R-0001"
+    raw = base64.b32decode(code + "=" * (-len(code) % 8))
+    assert b"R-0001" in raw
+    assert code.isupper() and code.isalnum()
+
+
+@pytest.mark.parametrize("registration_id", ["R-0001", "X_1", "A" * 64])
+def test_a_code_fits_qr_version_10_at_error_correction_m(registration_id):
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M)
+    qr.add_data(issue_code(KEY, EVENT, registration_id, 65535))
+    qr.make(fit=True)
+    assert qr.version <= 10
+
+
+def test_caps_lock_and_lower_case_read_the_same():
+    code = issue_code(KEY, EVENT, "R-0002", 3)
+    assert accepted(code.lower()) == "R-0002"
+    assert accepted(code.swapcase()) == "R-0002"
+
+
+@pytest.mark.parametrize("shifted", [False, True])
+def test_a_code_typed_through_a_korean_ime_is_mapped_back(shifted):
+    code = issue_code(KEY, EVENT, "X-0101", 1)
+    typed = type_with_ime(code if shifted else code.lower())
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in typed), "the IME should compose syllables"
+    assert accepted(typed) == "X-0101"
+
+
+def test_loose_jamo_are_mapped_back():
+    assert keys_typed("ㅁㄴㅇㄹ1ㅘ") == "asdf1hk"
+
+
+def test_scanner_suffixes_are_ignored():
+    code = issue_code(KEY, EVENT, "R-0003", 1)
+    assert accepted(code + "\r\n") == "R-0003"
+    assert accepted("\t" + code + " ") == "R-0003"
+
+
+def test_another_keys_code_is_refused():
+    assert accepted(issue_code(OTHER_KEY, EVENT, "R-0001", 1)) is None
+
+
+def test_another_events_code_is_refused():
+    assert accepted(issue_code(KEY, "some-other-event", "R-0001", 1)) is None
+
+
+def test_every_single_character_change_is_refused():
+    code = issue_code(KEY, EVENT, "R-0001", 1)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+    for position, original in enumerate(code):
+        for replacement in alphabet:
+            if replacement == original:
+                continue
+            altered = code[:position] + replacement + code[position + 1 :]
+            assert accepted(altered) is None, (position, replacement)
+
+
+def test_every_truncation_and_extension_is_refused():
+    code = issue_code(KEY, EVENT, "R-0001", 1)
+    for length in range(len(code)):
+        assert accepted(code[:length]) is None, length
+    for extra in "A27":
+        assert accepted(code + extra) is None
+
+
+def test_a_forged_code_with_a_made_up_signature_is_refused():
+    genuine = issue_code(KEY, EVENT, "R-0001", 1)
+    raw = base64.b32decode(genuine + "=" * (-len(genuine) % 8))
+    forged_raw = raw.replace(b"R-0001", b"R-0002")
+    forged = base64.b32encode(forged_raw).decode().rstrip("=")
+    assert parse_code(forged) is not None
+    assert accepted(forged) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=0, max_size=400))
+def test_any_text_is_refused_without_a_crash(text):
+    assert accepted(text) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=0, max_size=300))
+def test_random_bytes_as_base32_are_refused(data):
+    assert accepted(base64.b32encode(data).decode().rstrip("=")) is None

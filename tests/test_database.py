@@ -1,0 +1,108 @@
+"""The event database: durable settings, a clear error on damage, an append-only log."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from builders import add_person, add_session
+from kiosk.errors import DatabaseDamaged, KioskError
+from kiosk.services.checkins import CheckinService
+from kiosk.services.issuing import issue_codes
+from kiosk.store.database import open_database
+from kiosk.store.schema import SCHEMA_VERSION
+
+
+def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_a_new_database_is_durable_and_versioned(event_db):
+    conn = event_db.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_hot_lookups_use_indexes(event_db):
+    conn = event_db.conn
+    plans = {
+        "code": "SELECT * FROM attendees WHERE external_code = 'x'",
+        "log": "SELECT 1 FROM checkins WHERE session_id = 'S' AND registration_id = 'R' "
+        "AND verdict = 'admit'",
+        "seq": "SELECT max(device_seq) FROM checkins WHERE device = 'd'",
+        "arrival": "SELECT 1 FROM checkins WHERE session_id IS NULL AND registration_id = 'R' "
+        "AND verdict = 'admit'",
+    }
+    for name, query in plans.items():
+        plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + query))
+        assert "USING" in plan and "SCAN checkins" not in plan, (name, plan)
+
+
+def test_the_checkin_log_is_append_only(event_db):
+    conn = event_db.conn
+    add_session(conn, "S1")
+    add_person(conn, "R1")
+    code = next(issue_codes(conn, ["R1"]))[1]
+    CheckinService(conn).scan(code, "S1")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("UPDATE checkins SET reason = 'admitted'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("DELETE FROM checkins")
+
+
+def test_init_refuses_an_existing_database(db_path):
+    assert kiosk("--db", str(db_path), "init", "--event-name", "A").returncode == 0
+    again = kiosk("--db", str(db_path), "init", "--event-name", "B")
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+    assert "Traceback" not in again.stderr
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path):
+    bogus = tmp_path / "event.sqlite"
+    bogus.write_bytes(b"this is a spreadsheet, not a database" * 200)
+    with pytest.raises(DatabaseDamaged):
+        open_database(bogus)
+    result = kiosk("--db", str(bogus), "status")
+    assert result.returncode == 2
+    assert "damaged" in result.stderr and "Traceback" not in result.stderr
+    assert bogus.read_bytes().startswith(b"this is a spreadsheet")
+
+
+def test_a_damaged_database_is_detected_at_open(event_db, db_path):
+    conn = event_db.conn
+    add_session(conn, "S1")
+    for n in range(400):
+        add_person(conn, f"R{n}", family="X" * 50)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'attendees'").fetchone()
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    # Scribble over the b-tree page header of the attendees table, as a failing disk might.
+    start = (root[0] - 1) * page
+    data[start : start + 12] = b"\xa5" * 12
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseDamaged):
+        open_database(db_path)
+
+
+def test_a_missing_database_names_init(tmp_path):
+    result = kiosk("--db", str(tmp_path / "none.sqlite"), "status")
+    assert result.returncode == 2
+    assert "kiosk init" in result.stderr
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_a_newer_schema_is_refused(event_db, db_path):
+    event_db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    event_db.conn.close()
+    with pytest.raises(KioskError, match="newer version"):
+        open_database(db_path)
