@@ -36,7 +36,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     report = run_import(conn, args.kind, args.file, dry_run=args.dry_run, warn=say)
     emit(report.to_json())
     if report.errors:
-        say(f"kiosk: {len(report.errors)} bad row(s) in {args.file}; nothing was imported")
+        first = report.errors[0]
+        say(
+            f"kiosk: {len(report.errors)} bad row(s) in {args.file}, first: row {first.row} "
+            f"{first.field}: {first.message}; nothing was imported"
+        )
         return EXIT_BAD_INPUT
     verb = "would import" if args.dry_run else "imported"
     say(f"{verb} {args.kind}: {report.summary()}")

@@ -29,6 +29,6 @@ def event_db(db_path: Path):
     db.conn.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def demo_dir() -> Path:
     return DEMO_DIR

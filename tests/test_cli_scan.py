@@ -118,7 +118,7 @@ def test_an_uninvited_participant_is_turned_away_politely(forum):
 def test_the_door_window(forum):
     assert scan(forum, "X-0103", "NS1", "2019-09-30T09:59")[1]["reason"] == "too_early"
     assert scan(forum, "X-0103", "NS1", "2019-09-30T12:30")[1]["reason"] == "session_over"
-    code, verdict = scan(forum, "X-0103", "NS1", "2019-09-30T03:29:59Z")
+    code, verdict = scan(forum, "X-0103", "NS1", "2019-09-30T00:59:59Z")
     assert (code, verdict["reason"]) == (1, "too_early")
     assert_bilingual(verdict)
 

@@ -1,0 +1,74 @@
+"""From the bytes of an import file to text: the encodings organisers' tools actually write.
+
+Korean Excel saves CSV as CP949 (a superset of EUC-KR that also covers syllables like 똠), other
+tools as UTF-8 with or without a byte order mark, some as UTF-16. Text is returned in Unicode NFC
+so that a name typed on a Mac (NFD) matches the same name typed on Windows.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from kiosk.imports.report import FileProblem
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def nfc(text: str) -> str:
+    """The text in Unicode NFC (cheap when it already is, which is the common case)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode an import file: strict UTF-8 (BOM stripped), UTF-16 with a BOM, then CP949.
+
+    Raises FileProblem naming the line of the first byte that is not UTF-8 when no encoding
+    fits, rather than guessing and storing garbled names.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            offset = exc.start + len(codecs.BOM_UTF8)
+            line = _line_of(data, offset)
+            raise FileProblem(
+                f"cannot read {name}: it starts as UTF-8 but byte 0x{data[offset]:02x} "
+                f"on line {line} is not UTF-8",
+                row=line,
+            ) from exc
+        return _finish(text, name)
+    try:
+        return _finish(data.decode("utf-8"), name)
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return _finish(data.decode("utf-16"), name)
+        except UnicodeDecodeError as exc:
+            raise FileProblem(f"cannot read {name}: damaged UTF-16 text") from exc
+    try:
+        return _finish(data.decode("cp949"), name)
+    except UnicodeDecodeError:
+        pass
+    line = _line_of(data, utf8_error.start)
+    raise FileProblem(
+        f"cannot read {name}: not UTF-8, UTF-16 or CP949 text (byte 0x{data[utf8_error.start]:02x} "
+        f"on line {line}); save it as UTF-8 CSV",
+        row=line,
+    )
+
+
+def _finish(text: str, name: str) -> str:
+    if "\x00" in text:
+        raise FileProblem(
+            f"cannot read {name}: it contains NUL characters "
+            "(UTF-16 without a byte order mark?); save it as UTF-8 CSV"
+        )
+    return nfc(text)

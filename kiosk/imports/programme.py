@@ -1,0 +1,245 @@
+"""Importing the programme: sessions with their room, door times, access rule and speakers.
+
+Start and end are stored both as the organiser wrote them and as epoch milliseconds in the
+event's time zone, which is what the door rules compare. A later programme updates the sessions
+it names and replaces their speaker lists; sessions it does not name are left alone (their
+check-ins and invitation lists must survive a partial file).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from datetime import date, time
+from operator import itemgetter
+from zoneinfo import ZoneInfo
+
+from kiosk.core.clock import session_bounds
+from kiosk.core.codes import REGISTRATION_ID_RE
+from kiosk.imports.report import Plan, RowError
+from kiosk.imports.tables import Table
+
+COLUMNS: tuple[str, ...] = (
+    "session_id",
+    "title_en",
+    "title_ko",
+    "date",
+    "start",
+    "end",
+    "venue",
+    "room",
+    "capacity",
+    "access",
+    "organizer",
+    "interpretation",
+    "speakers",
+)
+# Stored columns: the file's, in order, with the derived start_ms and end_ms after `end`.
+_STORED: tuple[str, ...] = (
+    "session_id",
+    "title_en",
+    "title_ko",
+    "date",
+    "start",
+    '"end"',
+    "start_ms",
+    "end_ms",
+    "venue",
+    "room",
+    "capacity",
+    "access",
+    "organizer",
+    "interpretation",
+)
+_DERIVED = ("start_ms", "end_ms")
+_MAX_ID = 100
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::00)?$")
+_CAPACITY_RE = re.compile(r"^\d{1,9}$")
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
+_LIST_SPLIT = re.compile(r"[,;/\s]+")
+_SPEAKER_SPLIT = re.compile(r"\s*[;,]\s*")
+_ACCESS = {"open": "open", "invite_only": "invite_only", "inviteonly": "invite_only"}
+_ACCESS_NOISE = re.compile(r"[\s\-]+")
+
+
+def _parse_date(text: str) -> date | None:
+    if not _DATE_RE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _parse_time(text: str) -> time | None:
+    found = _TIME_RE.match(text)
+    if found is None:
+        return None
+    hour, minute = int(found[1]), int(found[2])
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def _languages(text: str) -> tuple[str | None, list[str]]:
+    """`ko, EN` -> `ko,en`; also the codes that are not language codes."""
+    codes = dict.fromkeys(part for part in _LIST_SPLIT.split(text.lower()) if part)
+    bad = [code for code in codes if not _LANGUAGE_RE.match(code)]
+    return (",".join(codes) or None), bad
+
+
+def _speakers(text: str) -> tuple[tuple[str, ...], list[str]]:
+    ids = tuple(dict.fromkeys(part for part in _SPEAKER_SPLIT.split(text.strip()) if part))
+    return ids, [rid for rid in ids if not REGISTRATION_ID_RE.match(rid)]
+
+
+def _check_row(
+    row: int, values: tuple[str, ...], tz: ZoneInfo, errors: list[RowError]
+) -> tuple[tuple[object, ...], tuple[str, ...]] | None:
+    """One programme row as stored values and speakers, or None after reporting its errors."""
+    sid, title_en, title_ko, day_text, start_text, end_text, venue, room = values[:8]
+    capacity_text, access_text, organizer, interpretation, speakers_text = values[8:]
+    before = len(errors)
+    error = errors.append
+    if not sid:
+        error(RowError(row, "session_id", "session_id is required"))
+    elif len(sid) > _MAX_ID:
+        error(RowError(row, "session_id", f"session_id longer than {_MAX_ID} characters"))
+    if not title_en and not title_ko:
+        error(RowError(row, "title_en", "a title_en or a title_ko is required"))
+    day = _parse_date(day_text)
+    if day is None:
+        message = f"date {day_text!r}: use YYYY-MM-DD" if day_text else "date is required"
+        error(RowError(row, "date", message))
+    start = _parse_time(start_text)
+    if start is None:
+        message = f"start {start_text!r}: use HH:MM" if start_text else "start is required"
+        error(RowError(row, "start", message))
+    end = _parse_time(end_text)
+    if end is None:
+        message = f"end {end_text!r}: use HH:MM" if end_text else "end is required"
+        error(RowError(row, "end", message))
+    elif start is not None and end <= start:
+        error(RowError(row, "end", f"end {end_text} is not after start {start_text}"))
+    if not room:
+        error(RowError(row, "room", "room is required"))
+    capacity = None
+    if capacity_text:
+        if _CAPACITY_RE.match(capacity_text):
+            capacity = int(capacity_text)
+        else:
+            message = f"capacity {capacity_text!r}: a whole number of people, or empty"
+            error(RowError(row, "capacity", message))
+    access = _ACCESS.get(_ACCESS_NOISE.sub("_", access_text.lower()))
+    if access is None:
+        message = f"access {access_text!r}: use open or invite_only"
+        error(RowError(row, "access", message if access_text else "access is required"))
+    languages, bad_languages = _languages(interpretation)
+    if bad_languages:
+        message = f"not a language code: {', '.join(bad_languages)} (use e.g. ko,en)"
+        error(RowError(row, "interpretation", message))
+    speakers, bad_speakers = _speakers(speakers_text)
+    if bad_speakers:
+        message = f"not a registration id: {', '.join(bad_speakers)} (separate ids with ;)"
+        error(RowError(row, "speakers", message))
+    if len(errors) != before:
+        return None
+    assert day is not None and start is not None and end is not None
+    start_ms, end_ms = session_bounds(day, start, end, tz)
+    record = (
+        sid,
+        title_en or None,
+        title_ko or None,
+        day.isoformat(),
+        start.strftime("%H:%M"),
+        end.strftime("%H:%M"),
+        start_ms,
+        end_ms,
+        venue or None,
+        room,
+        capacity,
+        access,
+        organizer or None,
+        languages,
+    )
+    return record, speakers
+
+
+def plan_programme(conn: sqlite3.Connection, table: Table, tz: ZoneInfo) -> Plan:
+    """Validate every session of a programme and work out what importing it would change."""
+    errors = table.missing(
+        ("session_id", "date", "start", "end", "room", "access"), (("title_en", "title_ko"),)
+    )
+    if errors:
+        return Plan(errors=errors)
+    present = [
+        i for i, column in enumerate(_STORED) if column in _DERIVED or table.has(column.strip('"'))
+    ]
+    stored = [_STORED[i] for i in present]
+    project: Callable[[tuple[object, ...]], tuple[object, ...]] = itemgetter(*present)
+    existing = {row[0]: row for row in conn.execute(f"SELECT {', '.join(stored)} FROM sessions")}
+    has_speakers = table.has("speakers")
+    old_speakers: dict[str, set[str]] = {}
+    for sid, rid in conn.execute("SELECT session_id, registration_id FROM session_speakers"):
+        old_speakers.setdefault(sid, set()).add(rid)
+
+    pick = table.picker(COLUMNS)
+    seen: dict[str, int] = {}
+    inserts: list[tuple[object, ...]] = []
+    updates: list[tuple[object, ...]] = []
+    new_speakers: dict[str, tuple[str, ...]] = {}
+    unchanged = speakers_only = 0
+    for row, cells in table.rows:
+        values = pick(cells)
+        sid = values[0]
+        if sid in seen:
+            errors.append(
+                RowError(row, "session_id", f"duplicate {sid!r}: already on row {seen[sid]}")
+            )
+            continue
+        if sid:
+            seen[sid] = row
+        checked = _check_row(row, values, tz, errors)
+        if checked is None or errors:
+            continue
+        full, speakers = checked
+        record = project(full)
+        old = existing.get(sid)
+        speakers_changed = has_speakers and set(speakers) != old_speakers.get(sid, set())
+        if old is None:
+            inserts.append(record)
+        elif old != record:
+            updates.append((*record[1:], sid))
+        elif speakers_changed:
+            speakers_only += 1
+        else:
+            unchanged += 1
+        if has_speakers and (old is None or speakers_changed):
+            new_speakers[sid] = speakers
+    if errors:
+        return Plan(errors=errors)
+
+    insert_sql = (
+        f"INSERT INTO sessions ({', '.join(stored)}) VALUES ({', '.join('?' * len(stored))})"
+    )
+    assignments = ", ".join(f"{column} = ?" for column in stored[1:])
+    update_sql = f"UPDATE sessions SET {assignments} WHERE session_id = ?"
+    speaker_rows = [(sid, rid) for sid, ids in new_speakers.items() for rid in ids]
+
+    def write(conn: sqlite3.Connection) -> None:
+        conn.executemany(update_sql, updates)
+        conn.executemany(insert_sql, inserts)
+        conn.executemany(
+            "DELETE FROM session_speakers WHERE session_id = ?", [(sid,) for sid in new_speakers]
+        )
+        conn.executemany(
+            "INSERT INTO session_speakers (session_id, registration_id) VALUES (?, ?)",
+            speaker_rows,
+        )
+
+    return Plan(
+        added=len(inserts), updated=len(updates) + speakers_only, unchanged=unchanged, write=write
+    )

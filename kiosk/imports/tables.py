@@ -1,0 +1,347 @@
+"""Reading CSV, XLSX and JSON import files into one shape: a header and numbered rows of text.
+
+Every importer sees the same thing whatever the format: canonical column names, cells as
+stripped NFC text, and the spreadsheet row number of each row (header = row 1) for its errors.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from kiosk.errors import KioskError
+from kiosk.imports.decoding import decode_bytes, nfc
+from kiosk.imports.report import FileProblem, RowError
+
+_KEY_NOISE = re.compile(r"[\s_\-\ufeff]+")
+# Spellings people use for a column, beyond case, spaces, hyphens and underscores.
+_ALIASES = {"organisation": "organization", "organiser": "organizer"}
+_FORMATS = (".csv", ".xlsx", ".json")
+
+
+def column_key(name: str) -> str:
+    """How column names are compared: case-insensitive, spaces, hyphens and underscores ignored."""
+    key = _KEY_NOISE.sub("", name).lower()
+    return _ALIASES.get(key, key)
+
+
+@dataclass
+class Table:
+    """An import file as text.
+
+    `rows` gives (row number, cells) once: CSV and XLSX rows are read as they are consumed, so
+    a large roster is never held twice in memory. Each cells list has one extra empty cell at the
+    end, which is where `picker` points a column the file does not have.
+    """
+
+    name: str
+    columns: dict[str, int]
+    rows: Iterable[tuple[int, list[str]]]
+    unknown: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    width: int = 0
+
+    def has(self, column: str) -> bool:
+        return column in self.columns
+
+    def picker(self, columns: Sequence[str]) -> Callable[[list[str]], tuple[str, ...]]:
+        """A fast function from a row's cells to the named columns' texts ("" when absent)."""
+        indices = [self.columns.get(column, self.width) for column in columns]
+        if len(indices) == 1:
+            index = indices[0]
+            return lambda cells: (cells[index],)
+        return itemgetter(*indices)
+
+    def missing(
+        self, required: Iterable[str], one_of: Iterable[Sequence[str]] = ()
+    ) -> list[RowError]:
+        """Errors (row 1) for required columns the header lacks; `one_of`: any one suffices."""
+        errors = [
+            RowError(1, column, f"missing required column {column!r}")
+            for column in required
+            if column not in self.columns
+        ]
+        for group in one_of:
+            if not any(column in self.columns for column in group):
+                names = " or ".join(repr(column) for column in group)
+                errors.append(RowError(1, group[0], f"missing required column {names}"))
+        return errors
+
+
+def read_table(path: Path, kind: str, known: Sequence[str]) -> Table:
+    """Read an import file of `kind` by its extension; `known` are the kind's column names.
+
+    Raises KioskError when the file cannot be opened, FileProblem when its content is unusable.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in _FORMATS:
+        raise FileProblem(
+            f"cannot read {path.name}: use a .csv, .xlsx or .json file (not {suffix or 'none'})"
+        )
+    if suffix == ".xlsx":
+        records = _xlsx_records(path, _read_bytes(path), kind)
+    elif suffix == ".json":
+        return _json_table(path.name, _read_text(path), kind, known)
+    else:
+        records = _csv_records(_read_text(path), path.name)
+    return _records_table(path.name, records, known)
+
+
+def _read_text(path: Path) -> str:
+    return decode_bytes(_read_bytes(path), path.name)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise KioskError(f"no such file: {path}") from exc
+    except IsADirectoryError as exc:
+        raise KioskError(f"{path} is a folder, not a file") from exc
+    except OSError as exc:
+        raise KioskError(f"cannot open {path}: {exc.strerror or exc}") from exc
+
+
+def _header(
+    cells: Sequence[str], known: Sequence[str], name: str
+) -> tuple[dict[str, int], list[str]]:
+    wanted = {column_key(column): column for column in known}
+    columns: dict[str, int] = {}
+    unknown: list[str] = []
+    for index, raw in enumerate(cells):
+        label = raw.strip().lstrip("\ufeff")
+        if not label:
+            continue
+        column = wanted.get(column_key(label))
+        if column is None:
+            unknown.append(label)
+        elif column in columns:
+            raise FileProblem(
+                f"{name}: column {column!r} appears twice in the header", field=column
+            )
+        else:
+            columns[column] = index
+    return columns, unknown
+
+
+def _records_table(name: str, records: Iterator[list[str]], known: Sequence[str]) -> Table:
+    """Header and rows from raw records (CSV or XLSX rows), numbered from 1."""
+    header_row = 0
+    for record in records:
+        header_row += 1
+        if any(cell.strip() for cell in record):
+            columns, unknown = _header(record, known, name)
+            break
+    else:
+        raise FileProblem(f"{name} is empty: expected a header row with column names")
+    width = len(record)
+    return Table(name, columns, _rows(records, header_row + 1, width), unknown, width=width)
+
+
+def _rows(records: Iterator[list[str]], first: int, width: int) -> Iterator[tuple[int, list[str]]]:
+    """Numbered, stripped, padded rows; empty rows skipped (their numbers still count)."""
+    pad = [""] * (width + 1)
+    strip = str.strip
+    for row, raw in enumerate(records, start=first):
+        cells = list(map(strip, raw))
+        if not any(cells):
+            continue
+        size = len(cells)
+        if size == width:
+            cells.append("")
+        elif size < width:
+            cells += pad[size:]
+        else:
+            cells = cells[:width] + [""]
+        yield row, cells
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their line ends, one at a time (io.StringIO would hold a copy
+    four bytes a character)."""
+    if "\n" not in text and "\r" in text:  # classic Mac line ends
+        text = text.replace("\r", "\n")
+    find = text.find
+    start, size = 0, len(text)
+    while start < size:
+        end = find("\n", start) + 1 or size
+        yield text[start:end]
+        start = end
+
+
+def _csv_records(text: str, name: str) -> Iterator[list[str]]:
+    reader = csv.reader(_lines(text))
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise FileProblem(
+            f"cannot read {name}: not valid CSV on line {reader.line_num} ({exc})",
+            row=reader.line_num,
+        ) from exc
+
+
+# ---------------------------------------------------------------------------------------- XLSX
+
+
+def _cell_text(value: Any) -> str:
+    """An Excel cell as the text an organiser sees: dates YYYY-MM-DD, times HH:MM, 120 not 120.0."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime) and value.year < 1900:  # a time of day on Excel's day 0
+        return value.strftime("%H:%M")
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, timedelta):
+        minutes = int(value.total_seconds() // 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_records(path: Path, data: bytes, kind: str) -> Iterator[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # zip, XML or openpyxl errors: all mean a damaged workbook
+        raise FileProblem(f"cannot read {path.name}: not an Excel .xlsx workbook") from exc
+    names = {column_key(title): title for title in workbook.sheetnames}
+    wanted = [kind, "sessions"] if kind == "programme" else [kind]
+    title = next((names[key] for key in wanted if key in names), workbook.sheetnames[0])
+    sheet = workbook[title]
+    sheet.reset_dimensions()  # some writers record a wrong sheet size
+    return _sheet_rows(workbook, sheet)
+
+
+def _sheet_rows(workbook: Any, sheet: Any) -> Iterator[list[str]]:
+    rows = sheet.iter_rows(values_only=True)
+    try:
+        while True:
+            try:
+                values = next(rows)
+            except StopIteration:
+                return
+            except Exception as exc:  # damaged sheet XML
+                raise FileProblem(f"cannot read sheet {sheet.title!r}: {exc}") from exc
+            yield [_cell_text(value) for value in values]
+    finally:
+        workbook.close()
+
+
+# ---------------------------------------------------------------------------------------- JSON
+
+
+def _json_text(value: Any) -> str | None:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, list) and all(not isinstance(v, list | dict) for v in value):
+        return ";".join(t for t in (_json_text(v) for v in value) if t)
+    return None
+
+
+def _json_items(document: Any, kind: str, name: str) -> list[Any]:
+    if isinstance(document, list):
+        return document
+    if isinstance(document, dict):
+        keys = {column_key(key): key for key in document}
+        for wanted in (kind, "sessions") if kind == "programme" else (kind,):
+            if wanted in keys and isinstance(document[keys[wanted]], list):
+                items = document[keys[wanted]]
+                if kind == "programme" and "rooms" in keys:
+                    return _with_rooms(items, document[keys["rooms"]], name)
+                return items
+    expected = (
+        "an object with `rooms` and `sessions`, or a list" if kind == "programme" else "a list"
+    )
+    raise FileProblem(f"{name}: expected {expected} of objects")
+
+
+def _with_rooms(sessions: list[Any], rooms: Any, name: str) -> list[Any]:
+    """Sessions with their room's defaults (venue, capacity, ...) filled in where left empty."""
+    if isinstance(rooms, dict):
+        rooms = [{"room": key, **value} for key, value in rooms.items() if isinstance(value, dict)]
+    if not isinstance(rooms, list):
+        raise FileProblem(f"{name}: `rooms` must be a list of objects")
+    by_room: dict[str, dict[str, Any]] = {}
+    for room in rooms:
+        if not isinstance(room, dict):
+            raise FileProblem(f"{name}: `rooms` must be a list of objects")
+        fields = {column_key(key): value for key, value in room.items()}
+        label = _json_text(fields.pop("room") if "room" in fields else fields.pop("name", None))
+        if label:
+            by_room[label] = fields
+    merged = []
+    for item in sessions:
+        if isinstance(item, dict):
+            keys = {column_key(key): key for key in item}
+            room = _json_text(item[keys["room"]]) if "room" in keys else None
+            defaults = by_room.get(room or "", {})
+            extra = {
+                key: value
+                for key, value in defaults.items()
+                if key not in keys or _json_text(item[keys[key]]) == ""
+            }
+            item = {**{k: v for k, v in item.items() if column_key(k) not in extra}, **extra}
+        merged.append(item)
+    return merged
+
+
+def _json_table(name: str, text: str, kind: str, known: Sequence[str]) -> Table:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FileProblem(
+            f"cannot read {name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+    items = _json_items(document, kind, name)
+    if not items:  # an empty list is a valid file with no rows
+        return Table(name, {column: i for i, column in enumerate(known)}, [], width=len(known))
+    wanted = {column_key(column): column for column in known}
+    columns: dict[str, int] = {}
+    unknown: dict[str, None] = {}
+    errors: list[RowError] = []
+    parsed: list[tuple[int, dict[int, str]]] = []
+    for index, item in enumerate(items):
+        row = index + 2
+        if not isinstance(item, dict):
+            errors.append(RowError(row, "", "expected an object with column names as keys"))
+            continue
+        cells: dict[int, str] = {}
+        for key, value in item.items():
+            column = wanted.get(column_key(str(key)))
+            if column is None:
+                unknown.setdefault(str(key), None)
+                continue
+            text_value = _json_text(value)
+            if text_value is None:
+                errors.append(RowError(row, column, "expected text, a number or a list"))
+                continue
+            cells[columns.setdefault(column, len(columns))] = nfc(text_value)
+        if any(cells.values()):
+            parsed.append((row, cells))
+    width = len(columns)
+    rows = [(row, [cells.get(i, "") for i in range(width + 1)]) for row, cells in parsed]
+    return Table(name, columns, rows, list(unknown), errors, width=width)
