@@ -220,6 +220,7 @@ def test_self_checkin_lists_todays_sessions(forum):
     result = kiosk(forum["db"], "checkin", "--at", "2019-09-30T09:00", forum["codes"]["X-0101"])
     verdict = ok_json(result)
     assert verdict["reason"] == "admitted"
+    assert verdict["message"]["en"] == "Welcome. You are checked in."
     assert_bilingual(verdict)
     sessions = verdict["sessions"]
     assert [s["session_id"] for s in sessions] == ["NS1", "NS9"]

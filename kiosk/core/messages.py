@@ -61,6 +61,21 @@ MESSAGES: dict[Reason, dict[str, str]] = {
 }
 
 
-def message_for(reason: Reason) -> dict[str, str]:
-    """The bilingual message for a reason, as a fresh dict for JSON output."""
+# At a self check-in kiosk the admissions speak of arrival, not of a door.
+ARRIVAL_MESSAGES: dict[Reason, dict[str, str]] = {
+    Reason.ADMITTED: {
+        "en": "Welcome. You are checked in.",
+        "ko": "환영합니다. 체크인되었습니다.",
+    },
+    Reason.READMITTED: {
+        "en": "Welcome back. You are already checked in.",
+        "ko": "다시 오신 것을 환영합니다. 이미 체크인되어 있습니다.",
+    },
+}
+
+
+def message_for(reason: Reason, *, arrival: bool = False) -> dict[str, str]:
+    """The bilingual message for a reason (at a door, or on arrival), as a fresh dict."""
+    if arrival and reason in ARRIVAL_MESSAGES:
+        return dict(ARRIVAL_MESSAGES[reason])
     return dict(MESSAGES[reason])

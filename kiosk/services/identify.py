@@ -19,26 +19,32 @@ class Identification:
 
 
 def identify(conn: sqlite3.Connection, event: Event, text: str) -> Identification:
-    """Judge a scanned code: a code from another registration system by exact match, else a
-    signed code of this event checked against the organiser's public key."""
+    """Judge a scanned code: a signed code of this event checked against the organiser's
+    public key, else a code from another registration system by exact match."""
     stripped = text.strip()
     if not stripped or len(stripped) > MAX_CODE_LENGTH * 4:
         return Identification(CodeStatus.INVALID)
-    external = attendee_by_external_code(conn, stripped)
-    if external is not None:
-        revoked = conn.execute(
-            "SELECT external_code_revoked FROM attendees WHERE registration_id = ?",
-            (external.registration_id,),
-        ).fetchone()[0]
-        if revoked:
-            return Identification(CodeStatus.REVOKED)
-        return Identification(CodeStatus.VALID, external, None)
     claim = parse_code(stripped)
     if claim is None or not signature_valid(claim, event.public_key, event.tag):
-        return Identification(CodeStatus.INVALID)
+        # Not a code of ours: perhaps one sent by another registration system.
+        return _external(conn, stripped)
     attendee = attendee_by_id(conn, claim.registration_id)
     if attendee is None:
         return Identification(CodeStatus.UNKNOWN, None, claim.version)
     if claim.version < attendee.code_version:
         return Identification(CodeStatus.REVOKED, None, claim.version)
     return Identification(CodeStatus.VALID, attendee, claim.version)
+
+
+def _external(conn: sqlite3.Connection, text: str) -> Identification:
+    """A code from another registration system, accepted by exact match until a reissue."""
+    external = attendee_by_external_code(conn, text)
+    if external is None:
+        return Identification(CodeStatus.INVALID)
+    revoked = conn.execute(
+        "SELECT external_code_revoked FROM attendees WHERE registration_id = ?",
+        (external.registration_id,),
+    ).fetchone()[0]
+    if revoked:
+        return Identification(CodeStatus.REVOKED)
+    return Identification(CodeStatus.VALID, external, None)

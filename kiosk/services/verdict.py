@@ -45,7 +45,7 @@ class Verdict:
                 "name": self.attendee.name,
                 "category": self.attendee.category,
             }
-        out["message"] = message_for(self.reason)
+        out["message"] = message_for(self.reason, arrival=self.session_id is None)
         if self.session_id is not None and self.reason is not Reason.UNKNOWN_SESSION:
             out["occupancy"] = {"inside": self.inside, "capacity": self.capacity}
         out["at"] = iso(self.at_ms, self.tz)
