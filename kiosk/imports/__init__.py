@@ -135,7 +135,7 @@ def _reported(
 
 
 def _data_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA data_version").fetchone()[0]
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 @contextmanager

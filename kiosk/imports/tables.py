@@ -269,7 +269,7 @@ def _json_items(document: Any, kind: str, name: str) -> list[Any]:
         keys = {column_key(key): key for key in document}
         for wanted in (kind, "sessions") if kind == "programme" else (kind,):
             if wanted in keys and isinstance(document[keys[wanted]], list):
-                items = document[keys[wanted]]
+                items: list[Any] = document[keys[wanted]]
                 if kind == "programme" and "rooms" in keys:
                     return _with_rooms(items, document[keys["rooms"]], name)
                 return items

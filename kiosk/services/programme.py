@@ -39,7 +39,22 @@ def list_sessions(conn: sqlite3.Connection) -> list[SessionRow]:
         'SELECT session_id, title_en, title_ko, date, start, "end", venue, room, capacity, '
         "access = 'invite_only', interpretation FROM sessions ORDER BY start_ms, session_id"
     ).fetchall()
-    return [
-        SessionRow(*row[:9], bool(row[9]), tuple(x for x in (row[10] or "").split(",") if x))
-        for row in rows
-    ]
+    sessions = []
+    for row in rows:
+        sid, title_en, title_ko, day, start, end, venue, room, capacity, invite_only, langs = row
+        sessions.append(
+            SessionRow(
+                session_id=sid,
+                title_en=title_en,
+                title_ko=title_ko,
+                date=day,
+                start=start,
+                end=end,
+                venue=venue,
+                room=room,
+                capacity=capacity,
+                invite_only=bool(invite_only),
+                interpretation=tuple(x for x in (langs or "").split(",") if x),
+            )
+        )
+    return sessions
