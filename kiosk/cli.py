@@ -38,6 +38,25 @@ def say(message: str) -> None:
     sys.stderr.flush()
 
 
+class ProgressBar:
+    """A one-line progress bar on stderr: `done/total` with a bar, redrawn in place."""
+
+    def __init__(self, label: str, width: int = 30) -> None:
+        self.label = label
+        self.width = width
+        self._last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self.width * done // total if total else self.width
+        if filled == self._last and done != total:
+            return
+        self._last = filled
+        bar = "#" * filled + "-" * (self.width - filled)
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\r{self.label} [{bar}] {done}/{total}{end}")
+        sys.stderr.flush()
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2
         self.exit(EXIT_BAD_INPUT, f"kiosk: {message} (see `kiosk --help`)\n")
@@ -74,6 +93,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at")
     p.add_argument("--device")
     p.add_argument("code")
+
+    p = sub.add_parser("badge", help="render badges to a PDF")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("code", nargs="?", help="a scanned code")
+    who.add_argument("--registration", metavar="REG_ID")
+    who.add_argument("--all", action="store_true", help="every registration not cancelled")
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.add_argument("--layout", help="cr80, a6, label-4x3 or a4-sheet (default: the event's)")
+
+    p = sub.add_parser("print", help="print badges on a printer (logged)")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("code", nargs="?", help="a scanned code")
+    who.add_argument("--registration", metavar="REG_ID")
+    who.add_argument("--all", action="store_true", help="every registration not cancelled")
+    p.add_argument("--printer", help="print queue name (default: this device's printer)")
+    p.add_argument("--layout")
+    p.add_argument("--device")
+    p.add_argument("--remember", action="store_true", help="make --printer this device's printer")
+
+    p = sub.add_parser("printers", help="the print queues this machine knows, and their state")
+    p.add_argument("--use", metavar="NAME", help="make NAME this device's printer")
 
     sub.add_parser("status", help="attendance counts")
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable
 
-from kiosk.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, db_path, emit, say
+from kiosk.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, ProgressBar, db_path, emit, say
 from kiosk.core.clock import parse_at
 from kiosk.core.model import Direction, Reason
 from kiosk.errors import KioskError
@@ -105,6 +106,56 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     return _exit_for(verdict.reason)
 
 
+def _badge_people(conn: sqlite3.Connection, args: argparse.Namespace) -> list[str] | None:
+    """The registrations a `badge`/`print` command names: by code, by id, or None for all."""
+    from kiosk.services.badges import people_for_badges
+
+    return people_for_badges(
+        conn, code=args.code, registration_id=args.registration, everyone=args.all
+    )
+
+
+def cmd_badge(args: argparse.Namespace) -> int:
+    from kiosk.services.badges import render_badge_file
+
+    conn = open_database(db_path(args)).conn
+    people = _badge_people(conn, args)
+    progress = ProgressBar("badges") if args.all else None
+    result = render_badge_file(conn, people, args.output, layout=args.layout, progress=progress)
+    emit({"pages": result.pages, "badges": result.badges, "path": str(result.path)})
+    return EXIT_OK
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from kiosk.services.badge_printing import print_badges
+
+    conn = open_database(db_path(args)).conn
+    people = _badge_people(conn, args)
+    progress = ProgressBar("printed") if args.all else None
+    result = print_badges(
+        conn,
+        people,
+        printer=args.printer,
+        layout=args.layout,
+        device=args.device,
+        remember=args.remember,
+        progress=progress,
+        warn=say,
+    )
+    emit(result)
+    return EXIT_OK if result.get("failed", 0) == 0 else EXIT_REFUSED
+
+
+def cmd_printers(args: argparse.Namespace) -> int:
+    from kiosk.services.badge_printing import list_printers_json, use_printer
+
+    conn = open_database(db_path(args)).conn
+    if args.use:
+        use_printer(conn, args.use)
+    emit(list_printers_json(conn))
+    return EXIT_OK
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from kiosk.services.status import event_status
 
@@ -136,6 +187,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "issue": cmd_issue,
     "scan": cmd_scan,
     "checkin": cmd_checkin,
+    "badge": cmd_badge,
+    "print": cmd_print,
+    "printers": cmd_printers,
     "status": cmd_status,
     "export": cmd_export,
     "bench": cmd_bench,

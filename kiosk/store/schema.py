@@ -95,6 +95,23 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER checkins_append_only_delete BEFORE DELETE ON checkins
     BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
     """,
+    # 2: every badge print, so a reprint can warn and the day report can count badges.
+    """
+    CREATE TABLE badge_prints (
+        id INTEGER PRIMARY KEY,
+        registration_id TEXT NOT NULL,
+        code_version INTEGER NOT NULL,
+        device TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        printer TEXT,
+        layout TEXT NOT NULL,
+        job TEXT,
+        status TEXT NOT NULL CHECK (status IN ('sent', 'printed', 'failed')),
+        message TEXT
+    );
+    CREATE INDEX badge_prints_by_person ON badge_prints(registration_id, at_ms);
+    CREATE INDEX badge_prints_by_time ON badge_prints(at_ms);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
