@@ -1,4 +1,4 @@
-"""Issuing and reissuing signed codes (organiser only)."""
+"""Issuing and reissuing signed codes (organiser only), and reading a person's current code."""
 
 from __future__ import annotations
 
@@ -10,6 +10,31 @@ from kiosk.core.codes import issue_code
 from kiosk.errors import KioskError
 from kiosk.services.event import Event, load_event, load_signing_key
 from kiosk.store.database import transaction
+
+
+def _versions(
+    conn: sqlite3.Connection, registration_ids: Sequence[str] | None
+) -> list[tuple[str, int]]:
+    if registration_ids is None:
+        rows = conn.execute(
+            "SELECT registration_id, code_version FROM attendees ORDER BY registration_id"
+        ).fetchall()
+        return [(rid, int(version)) for rid, version in rows]
+    wanted = list(dict.fromkeys(registration_ids))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            conn.execute(
+                "SELECT registration_id, code_version FROM attendees "
+                f"WHERE registration_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
+    missing = [rid for rid in wanted if rid not in found]
+    if missing:
+        raise KioskError(f"no such registration: {', '.join(missing[:5])}")
+    return [(rid, found[rid]) for rid in wanted]
 
 
 def issue_codes(
@@ -28,52 +53,60 @@ def issue_codes(
     """
     event = event or load_event(conn)
     key = load_signing_key(conn)
-    if registration_ids is None:
-        rows = conn.execute(
-            "SELECT registration_id, code_version FROM attendees ORDER BY registration_id"
-        ).fetchall()
-    else:
-        wanted = list(dict.fromkeys(registration_ids))
-        found = (
-            dict(
-                conn.execute(
-                    "SELECT registration_id, code_version FROM attendees "
-                    f"WHERE registration_id IN ({','.join('?' * len(wanted))})",
-                    wanted,
-                ).fetchall()
-            )
-            if wanted
-            else {}
-        )
-        missing = [rid for rid in wanted if rid not in found]
-        if missing:
-            raise KioskError(f"no such registration: {', '.join(missing[:5])}")
-        rows = [(rid, found[rid]) for rid in wanted]
-    issued_ms = now_ms()
     plan = [
-        (rid, version + 1 if reissue or version == 0 else version, version) for rid, version in rows
+        (rid, version + 1 if reissue or version == 0 else version, version)
+        for rid, version in _versions(conn, registration_ids)
     ]
-    changed = [(new, rid) for rid, new, old in plan if new != old]
+    codes = {rid: issue_code(key, event.event_id, rid, new) for rid, new, _ in plan}
+    changed = [(rid, new) for rid, new, old in plan if new != old]
     if changed:
+        issued_ms = now_ms()
         with transaction(conn):
             conn.executemany(
-                "UPDATE attendees SET code_version = ? WHERE registration_id = ?", changed
+                "UPDATE attendees SET code_version = ? WHERE registration_id = ?",
+                [(new, rid) for rid, new in changed],
             )
             conn.executemany(
-                "INSERT OR IGNORE INTO code_issues(registration_id, version, issued_ms) "
-                "VALUES (?, ?, ?)",
-                [(rid, new, issued_ms) for new, rid in changed],
+                "INSERT OR REPLACE INTO code_issues(registration_id, version, issued_ms, code) "
+                "VALUES (?, ?, ?, ?)",
+                [(rid, new, issued_ms, codes[rid]) for rid, new in changed],
             )
             if reissue:
                 conn.executemany(
                     "UPDATE attendees SET external_code_revoked = 1 "
                     "WHERE registration_id = ? AND external_code IS NOT NULL",
-                    [(rid,) for _, rid in changed],
+                    [(rid,) for rid, _ in changed],
                 )
-    for rid, new, _ in plan:
-        yield rid, issue_code(key, event.event_id, rid, new)
+    for rid, _, _ in plan:
+        yield rid, codes[rid]
 
 
-def current_code(conn: sqlite3.Connection, registration_id: str) -> str:
-    """The person's current code (issuing it if they never had one)."""
-    return next(issue_codes(conn, [registration_id]))[1]
+def current_code(conn: sqlite3.Connection, registration_id: str) -> tuple[str, int]:
+    """The person's current code and its version.
+
+    The organiser's machine signs it (issuing a first code if there was none); a device without
+    the signing key reads the code it was given, or the person's code from another system.
+    """
+    has_key = conn.execute("SELECT 1 FROM signing_key WHERE id = 1").fetchone() is not None
+    if has_key:
+        code = next(issue_codes(conn, [registration_id]))[1]
+        version = conn.execute(
+            "SELECT code_version FROM attendees WHERE registration_id = ?", (registration_id,)
+        ).fetchone()[0]
+        return code, int(version)
+    row = conn.execute(
+        "SELECT i.code, a.code_version FROM attendees a JOIN code_issues i "
+        "ON i.registration_id = a.registration_id AND i.version = a.code_version "
+        "WHERE a.registration_id = ?",
+        (registration_id,),
+    ).fetchone()
+    if row is not None and row[0]:
+        return str(row[0]), int(row[1])
+    external = conn.execute(
+        "SELECT external_code FROM attendees WHERE registration_id = ? "
+        "AND external_code IS NOT NULL AND external_code_revoked = 0",
+        (registration_id,),
+    ).fetchone()
+    if external is not None:
+        return str(external[0]), 0
+    raise KioskError(f"no code has been issued to {registration_id} yet: issue one first")

@@ -112,6 +112,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX badge_prints_by_person ON badge_prints(registration_id, at_ms);
     CREATE INDEX badge_prints_by_time ON badge_prints(at_ms);
     """,
+    # 3: the text of each issued code, so a device without the signing key can print a badge.
+    """
+    ALTER TABLE code_issues ADD COLUMN code TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
