@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.bench_badges import TARGET_BADGES_PER_S, measure_badges
 from kiosk.core.codes import issue_code
 from kiosk.core.keys import new_private_key
 from kiosk.core.model import Direction
@@ -40,6 +41,7 @@ SEED = 2019
 # People given codes: enough distinct (person, session) pairs for every first entry of the mix,
 # far fewer than the roster (signing is ~50 µs a code, and doors only ever see some people).
 CODED_PEOPLE = 2_000
+BADGE_BATCH = 1_000
 # Shares of the scan mix: first entries, re-entries, exits, invite-only refusals, bad codes.
 MIX_WEIGHTS: dict[str, int] = {"admit": 35, "readmit": 15, "exit": 20, "deny": 15, "invalid": 15}
 TARGET_SCAN_P99_MS = 2.0
@@ -96,6 +98,8 @@ def run_bench(
             plan = _ScanPlanner(conn, event, codes, rng).plan(scans + throughput_scans)
             scan_figures = _measure_latency(conn, event, plan[:scans], codes, progress)
             commit_figures = _measure_throughput(conn, event, plan[scans:], codes, progress)
+            badge_people = sorted(codes)[:BADGE_BATCH]
+            badge_figures = measure_badges(conn, badge_people, folder, progress)
         finally:
             conn.close()
     peak_rss_mb = _peak_rss_mb()
@@ -106,6 +110,7 @@ def run_bench(
         "scan_p99_within_3x_floor": ratio is not None and ratio <= TARGET_P99_VS_FLOOR,
         "import_at_least_50000_rows_per_s": rows_per_s >= TARGET_IMPORT_ROWS_PER_S,
         "peak_rss_below_200_mb": peak_rss_mb is not None and peak_rss_mb < TARGET_PEAK_RSS_MB,
+        "badges_at_least_100_per_s": badge_figures["badges_per_s"] >= TARGET_BADGES_PER_S,
     }
     targets["all_met"] = all(targets.values())
     return {
@@ -113,6 +118,7 @@ def run_bench(
         "import": {"rows_per_s": round(rows_per_s), "seconds": round(import_seconds, 3)},
         "scan": scan_figures,
         "commits": commit_figures,
+        "badges": badge_figures,
         "peak_rss_mb": peak_rss_mb,
         "targets": targets,
     }

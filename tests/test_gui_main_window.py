@@ -31,3 +31,18 @@ def test_window_lists_the_sessions_in_korean_then_english(qtbot, event_db, db_pa
     assert model.index(1, 4).data() == "No limit"
     assert window.language_button.text() == "한국어"
     assert window.language_button.accessibleName() == "Change language"
+
+
+def test_the_badge_fonts_are_registered_in_qt(qapp):
+    from PySide6.QtGui import QFontDatabase, QFontMetrics
+
+    from kiosk.gui.fonts import register_fonts
+
+    families = register_fonts(qapp)
+    assert "NanumGothic" in families and "DejaVu Sans" in families
+    assert "NanumGothic" in QFontDatabase.families()
+    metrics = QFontMetrics(qapp.font())
+    for char in "김ễØßщ":
+        assert metrics.inFontUcs4(ord(char)) or any(
+            QFontMetrics(QFontDatabase.font(f, "", 12)).inFontUcs4(ord(char)) for f in families
+        ), char

@@ -102,9 +102,7 @@ class FontChain:
 
     def width(self, text: str, size: float) -> float:
         """The width of text in points at this size."""
-        return float(
-            sum(pdfmetrics.stringWidth(run, font, size) for font, run in self.runs(text))
-        )
+        return float(sum(pdfmetrics.stringWidth(run, font, size) for font, run in self.runs(text)))
 
     def covers(self, text: str) -> bool:
         """True when some font of the chain has a glyph for every character."""

@@ -14,11 +14,21 @@ QUIET_ZONE_MODULES = 4
 _FIXED_MASK = 0
 
 
+# Smallest QR version for a text length: codes of one event share a few lengths, so the search
+# runs once per length. Only lengths are kept, nothing of the codes themselves.
+_VERSION_FOR_LENGTH: dict[int, int] = {}
+
+
 def qr_matrix(data: str) -> list[list[bool]]:
     """The dark/light modules of the symbol, without the quiet zone (error correction M)."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=_FIXED_MASK)
+    version = _VERSION_FOR_LENGTH.get(len(data))
+    code = qrcode.QRCode(
+        version=version, error_correction=ERROR_CORRECT_M, border=0, mask_pattern=_FIXED_MASK
+    )
     code.add_data(data)
-    code.make(fit=True)
+    code.make(fit=version is None)
+    if version is None and data.isalnum() and data.isupper():
+        _VERSION_FOR_LENGTH[len(data)] = code.version
     return [[bool(module) for module in row] for row in code.get_matrix()]
 
 

@@ -41,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
+        from kiosk.gui.fonts import register_fonts
+
+        register_fonts(app)
         if args.db is None:
             from kiosk.demo.demo_event import ensure_demo_database
 
