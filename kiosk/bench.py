@@ -98,7 +98,7 @@ def run_bench(
             plan = _ScanPlanner(conn, event, codes, rng).plan(scans + throughput_scans)
             scan_figures = _measure_latency(conn, event, plan[:scans], codes, progress)
             commit_figures = _measure_throughput(conn, event, plan[scans:], codes, progress)
-            badge_people = sorted(codes)[:BADGE_BATCH]
+            badge_people = sorted(codes)[: min(BADGE_BATCH, max(100, attendees // 100))]
             badge_figures = measure_badges(conn, badge_people, folder, progress)
         finally:
             conn.close()

@@ -26,6 +26,7 @@ TARGET_KEYS = {
     "scan_p99_within_3x_floor",
     "import_at_least_50000_rows_per_s",
     "peak_rss_below_200_mb",
+    "badges_at_least_100_per_s",
     "all_met",
 }
 
@@ -49,7 +50,19 @@ def _positive(value: object) -> bool:
 
 
 def test_bench_reports_every_figure(figures: dict) -> None:
-    assert set(figures) == {"attendees", "import", "scan", "commits", "peak_rss_mb", "targets"}
+    assert set(figures) == {
+        "attendees",
+        "import",
+        "scan",
+        "commits",
+        "badges",
+        "peak_rss_mb",
+        "targets",
+    }
+    badges = figures["badges"]
+    assert badges["count"] == 100 and badges["pages"] == 13  # 8 CR80 badges to an A4 sheet
+    for key in ("seconds", "badges_per_s", "floor_badges_per_s", "vs_floor", "pdf_mb"):
+        assert _positive(badges[key]), key
     assert figures["attendees"] == 1000
     assert _positive(figures["import"]["rows_per_s"]) and _positive(figures["import"]["seconds"])
     scan = figures["scan"]
