@@ -10,36 +10,48 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGES = ("ko", "en")
 
 
-class LanguageSwitcher:
-    """Installs the translator for the chosen language; English is the source language."""
+class LanguageSwitcher(QObject):
+    """Installs the translators for the chosen language; English is the source language.
+
+    Each screen area has its own file (`kiosk_ko.ts`, `door_ko.ts`, `selfcheckin_ko.ts`, ...):
+    every `*_<language>.qm` is loaded. Qt then sends LanguageChange to every widget, which
+    retranslates itself, so the switch is live.
+    """
+
+    changed = Signal(str)
 
     def __init__(self) -> None:
-        self._translator: QTranslator | None = None
+        super().__init__()
+        self._translators: list[QTranslator] = []
         self.language = "en"
 
     def use(self, language: str) -> bool:
-        """Switch the application's language; False if its translation file is missing."""
+        """Switch the application's language; False if no translation file was found."""
         app = QCoreApplication.instance()
-        if self._translator is not None and app is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
-        self.language = language
-        if language == "en":
-            return True
-        translator = QTranslator()
-        if not translator.load(str(TRANSLATIONS_DIR / f"kiosk_{language}.qm")):
-            self.language = "en"
-            return False
-        if app is not None:
-            app.installTranslator(translator)
-        self._translator = translator
-        return True
+        for translator in self._translators:
+            if app is not None:
+                app.removeTranslator(translator)
+        self._translators = []
+        self.language = "en"
+        found = language == "en"
+        if language != "en":
+            for path in sorted(TRANSLATIONS_DIR.glob(f"*_{language}.qm")):
+                translator = QTranslator()
+                if translator.load(str(path)):
+                    if app is not None:
+                        app.installTranslator(translator)
+                    self._translators.append(translator)
+                    found = True
+            if found:
+                self.language = language
+        self.changed.emit(self.language)
+        return found
 
 
 def _lrelease() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from kiosk.core.clock import iso, local_date, now_ms
@@ -10,11 +11,11 @@ from kiosk.core.model import CodeStatus, Direction, PersonFacts, Presence, Reaso
 from kiosk.core.rules import OVERRIDABLE, decide_arrival, decide_door, may_pass_invite_only
 from kiosk.errors import KioskError
 from kiosk.services.event import Event, load_event
-from kiosk.services.identify import identify
+from kiosk.services.identify import Identification, identify
 from kiosk.services.verdict import Verdict
 from kiosk.store.checkin_log import PresenceBook, append_checkin, has_arrived
 from kiosk.store.database import transaction
-from kiosk.store.people import Attendee, person_facts, session_rule
+from kiosk.store.people import Attendee, attendee_by_id, person_facts, session_rule
 
 
 class CheckinService:
@@ -45,6 +46,56 @@ class CheckinService:
         outside the door window) into an admission logged with that reason; code problems and
         cancellations are never overridden.
         """
+        return self._door(
+            lambda: identify(self.conn, self.event, code),
+            session_id,
+            direction=direction,
+            at_ms=at_ms,
+            device=device,
+            override_reason=override_reason,
+        )
+
+    def scan_registration(
+        self,
+        registration_id: str,
+        session_id: str,
+        *,
+        direction: Direction = Direction.IN,
+        at_ms: int | None = None,
+        device: str | None = None,
+        override_reason: str | None = None,
+    ) -> Verdict:
+        """A door decision for someone staff found by name (no badge at hand).
+
+        The same rules as a scan of the person's current code: staff identified the person,
+        so only the code check is skipped; a cancelled registration is still refused.
+        """
+
+        def found() -> Identification:
+            attendee = attendee_by_id(self.conn, registration_id)
+            if attendee is None:
+                return Identification(CodeStatus.UNKNOWN)
+            return Identification(CodeStatus.VALID, attendee, attendee.code_version)
+
+        return self._door(
+            found,
+            session_id,
+            direction=direction,
+            at_ms=at_ms,
+            device=device,
+            override_reason=override_reason,
+        )
+
+    def _door(
+        self,
+        identification: Callable[[], Identification],
+        session_id: str,
+        *,
+        direction: Direction,
+        at_ms: int | None,
+        device: str | None,
+        override_reason: str | None,
+    ) -> Verdict:
         at = now_ms() if at_ms is None else at_ms
         if override_reason is not None and not override_reason.strip():
             raise KioskError("an override needs a reason")
@@ -55,7 +106,7 @@ class CheckinService:
                 session = session_rule(self.conn, session_id)
                 if session is None:
                     return Verdict(Reason.UNKNOWN_SESSION, session_id, direction, at, event.tz)
-                found = identify(self.conn, event, code)
+                found = identification()
                 facts = self._facts(found.attendee, session_id, session.invite_only)
                 presence = (
                     self._presence.presence(session_id, facts.registration_id)

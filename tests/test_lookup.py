@@ -1,0 +1,51 @@
+"""Finding people without a badge: door staff by name, attendees at a kiosk by two facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.core.clock import parse_at
+from kiosk.core.model import Reason
+from kiosk.imports import run_import
+from kiosk.services.checkins import CheckinService
+from kiosk.services.lookup import find_self, search_by_name
+
+
+@pytest.fixture
+def demo(event_db, demo_dir):
+    for kind in ("programme", "roster", "invitations"):
+        assert not run_import(event_db.conn, kind, demo_dir / f"{kind}.csv").errors
+    return event_db.conn
+
+
+def test_staff_find_people_by_any_part_of_the_name(demo):
+    assert [m.registration_id for m in search_by_name(demo, "garcia")] == ["X-0102"]
+    assert [m.registration_id for m in search_by_name(demo, "김민")] == ["X-0101"]
+    assert [m.registration_id for m in search_by_name(demo, "park seo")] == ["X-0103"]
+    assert search_by_name(demo, "x") == []  # too short to search
+
+
+def test_a_private_badge_hides_the_organisation_in_search_too(demo):
+    [nguyen] = search_by_name(demo, "nguyen")
+    assert nguyen.organization is None
+
+
+def test_a_kiosk_finds_someone_by_two_facts_and_reveals_nothing_otherwise(demo):
+    assert find_self(demo, registration_id="X-0101", family_name="kim") == "X-0101"
+    assert find_self(demo, family_name="García", email="LUCIA.GARCIA@example.org ") == "X-0102"
+    assert find_self(demo, family_name="garcia", email="lucia.garcia@example.org") == "X-0102"
+    assert find_self(demo, registration_id="X-0101", family_name="Lee") is None
+    assert find_self(demo, family_name="Kim", email="lucia.garcia@example.org") is None
+    assert find_self(demo, registration_id="X-0101", family_name="") is None
+    assert find_self(demo, email="lucia.garcia@example.org") is None
+
+
+def test_staff_admit_a_person_found_by_name_with_the_same_rules(demo):
+    door = CheckinService(demo)
+    at = parse_at("2019-09-30T10:40", door.event.tz)
+    assert door.scan_registration("X-0101", "NS1", at_ms=at).reason is Reason.ADMITTED
+    assert door.scan_registration("X-0102", "NS1", at_ms=at).reason is Reason.NOT_INVITED
+    forced = door.scan_registration("X-0102", "NS1", at_ms=at, override_reason="chair invited")
+    assert forced.reason is Reason.ADMITTED and forced.override_reason == "chair invited"
+    assert door.scan_registration("X-0105", "NS1", at_ms=at).reason is Reason.CANCELLED
+    assert door.scan_registration("NOBODY", "NS1", at_ms=at).reason is Reason.UNKNOWN_CODE
