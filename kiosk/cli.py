@@ -115,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("printers", help="the print queues this machine knows, and their state")
     p.add_argument("--use", metavar="NAME", help="make NAME this device's printer")
 
+    p = sub.add_parser("pin", help="set the organiser PIN that guards kiosk mode (from stdin)")
+    p.add_argument("action", choices=["set"])
+
     sub.add_parser("status", help="attendance counts")
 
     p = sub.add_parser("export", help="export attendance (CSV or XLSX)")

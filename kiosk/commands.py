@@ -156,6 +156,21 @@ def cmd_printers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_pin(args: argparse.Namespace) -> int:
+    from kiosk.services.pin import set_pin
+
+    conn = open_database(db_path(args)).conn
+    if sys.stdin.isatty():
+        import getpass
+
+        pin = getpass.getpass("New organiser PIN (4-12 digits): ")
+    else:
+        pin = sys.stdin.readline().strip()
+    set_pin(conn, pin)
+    emit({"pin": "set"})
+    return EXIT_OK
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from kiosk.services.status import event_status
 
@@ -190,6 +205,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "badge": cmd_badge,
     "print": cmd_print,
     "printers": cmd_printers,
+    "pin": cmd_pin,
     "status": cmd_status,
     "export": cmd_export,
     "bench": cmd_bench,

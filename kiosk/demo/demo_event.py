@@ -9,6 +9,7 @@ from kiosk.errors import KioskError
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "whrcf2019"
 DEMO_NAME = "World Human Rights Cities Forum 2019"
 DEMO_TIMEZONE = "Asia/Seoul"
+DEMO_PIN = "2019"  # the demo's organiser PIN (README); a real event sets its own with `kiosk pin set`
 
 
 def build_demo_event(path: Path, source: Path = DEMO_DIR) -> Path:
@@ -16,6 +17,7 @@ def build_demo_event(path: Path, source: Path = DEMO_DIR) -> Path:
     from kiosk.imports import run_import
     from kiosk.services.event import init_event
     from kiosk.services.issuing import issue_codes
+    from kiosk.services.pin import set_pin
 
     db = init_event(path, DEMO_NAME, DEMO_TIMEZONE)
     try:
@@ -25,6 +27,7 @@ def build_demo_event(path: Path, source: Path = DEMO_DIR) -> Path:
                 raise KioskError(f"demo {kind} has errors: {report.errors[:3]}")
         for _ in issue_codes(db.conn, None):
             pass
+        set_pin(db.conn, DEMO_PIN)
     finally:
         db.conn.close()
     return path
