@@ -21,6 +21,11 @@ def test_ruff_finds_nothing():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_is_kept():
+    result = run("ruff", "format", "--check", "kiosk", "tests", "main.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_mypy_strict_on_core_store_services_and_files():
     result = run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr

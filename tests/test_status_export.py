@@ -67,7 +67,9 @@ def day(event_db, tmp_path: Path):
     _import(conn, tmp_path)
     service = CheckinService(conn)
     tz = service.event.tz
-    code = {rid: current_code(conn, rid)[0] for rid in ("R-001", "R-002", "R-003", "R-004", "R-005")}
+    code = {
+        rid: current_code(conn, rid)[0] for rid in ("R-001", "R-002", "R-003", "R-004", "R-005")
+    }
     verdicts = []
 
     def scan(rid: str, session: str, at: str, direction: str = "in", **extra) -> Reason:
