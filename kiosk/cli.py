@@ -115,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("printers", help="the print queues this machine knows, and their state")
     p.add_argument("--use", metavar="NAME", help="make NAME this device's printer")
 
+    p = sub.add_parser("setting", help="show the event's settings, or change one")
+    p.add_argument("key", nargs="?")
+    p.add_argument("value", nargs="?")
+
     p = sub.add_parser("pin", help="set the organiser PIN that guards kiosk mode (from stdin)")
     p.add_argument("action", choices=["set"])
 

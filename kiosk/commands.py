@@ -156,6 +156,18 @@ def cmd_printers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_setting(args: argparse.Namespace) -> int:
+    from kiosk.services.settings import change_setting, visible_settings
+
+    conn = open_database(db_path(args)).conn
+    if args.key is not None:
+        if args.value is None:
+            raise KioskError(f"give a value for {args.key}")
+        change_setting(conn, args.key, args.value)
+    emit(visible_settings(conn))
+    return EXIT_OK
+
+
 def cmd_pin(args: argparse.Namespace) -> int:
     from kiosk.services.pin import set_pin
 
@@ -205,6 +217,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "badge": cmd_badge,
     "print": cmd_print,
     "printers": cmd_printers,
+    "setting": cmd_setting,
     "pin": cmd_pin,
     "status": cmd_status,
     "export": cmd_export,

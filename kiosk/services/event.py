@@ -122,20 +122,3 @@ def load_signing_key(conn: sqlite3.Connection) -> Ed25519PrivateKey:
     if row is None:
         raise KioskError("this device has no signing key: issue codes on the organiser's machine")
     return keys.load_private(row[0])
-
-
-def set_event_setting(conn: sqlite3.Connection, key: str, value: object) -> None:
-    """Change one event setting (door opening minutes, staff categories)."""
-    allowed = {
-        "door_opens_minutes",
-        "staff_categories",
-        "event_name",
-        "device",
-        "printer",
-        "badge_layout",
-        "main_language",
-    }
-    if key not in allowed:
-        raise KioskError(f"unknown setting {key!r}; one of {', '.join(sorted(allowed))}")
-    with transaction(conn):
-        put_setting(conn, key, value)
