@@ -5,13 +5,22 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from builders import add_session
-from kiosk.gui.app import build_window
+from kiosk.gui.main_window import MainWindow
+from kiosk.gui.sessions_model import SessionsModel
+from kiosk.gui.translations import LanguageSwitcher
+from kiosk.services.programme import list_sessions
+
+
+def build_window(conn, language):
+    languages = LanguageSwitcher()
+    languages.use(language)
+    return MainWindow("Test Forum", SessionsModel(list_sessions(conn), language), languages)
 
 
 def test_window_lists_the_sessions_in_korean_then_english(qtbot, event_db, db_path):
     add_session(event_db.conn, "NS1", invite_only=True, capacity=120)
     add_session(event_db.conn, "NS2", day="2019-10-01", start="16:00", end="18:30")
-    window = build_window(db_path, "ko")
+    window = build_window(event_db.conn, "ko")
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

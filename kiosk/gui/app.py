@@ -1,63 +1,124 @@
-"""Starting the GUI: pick the event database (the demo event when none is given) and open it."""
+"""Starting the GUI: pick the event database (the demo event when none is given), the mode,
+and open the one window; scans from the scanner and the camera go to the screen showing."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kiosk.errors import KioskError
+from kiosk.gui.shell.context import AppContext, open_context
+from kiosk.gui.shell.window import MODES, ScreenFactory, ShellWindow
+
+
+def seconds_since_process_start() -> float:
+    """How long this process has run (Linux /proc), to measure start to ready honestly."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        import os
+
+        ticks = os.sysconf("SC_CLK_TCK")
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - int(fields[19]) / ticks
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter()
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py", description="Check-in kiosk")
     parser.add_argument("--db", type=Path, help="event database (default: the demo event)")
+    parser.add_argument("--mode", choices=MODES, default="door")
+    parser.add_argument("--fullscreen", action="store_true")
     parser.add_argument("--language", choices=["ko", "en"], default="ko")
     parser.add_argument("--screenshot", type=Path, help="save a screenshot and quit (for checks)")
+    parser.add_argument(
+        "--startup-time", action="store_true", help="print seconds from start to ready and quit"
+    )
     return parser.parse_args(argv)
 
 
-def build_window(db_path: Path, language: str):  # -> MainWindow
-    """Open the database and build the main window over it."""
-    from kiosk.gui.main_window import MainWindow
-    from kiosk.gui.sessions_model import SessionsModel
-    from kiosk.gui.translations import LanguageSwitcher
-    from kiosk.services.event import load_event
-    from kiosk.services.programme import list_sessions
-    from kiosk.store.database import open_database
+def _door(context: AppContext) -> QWidget:
+    from kiosk.gui.door import DoorScreen
 
-    conn = open_database(db_path).conn
-    event = load_event(conn)
-    languages = LanguageSwitcher()
-    languages.use(language)
-    model = SessionsModel(list_sessions(conn), languages.language)
-    return MainWindow(event.name, model, languages)
+    return DoorScreen(
+        context.conn,
+        context.event,
+        context.checkins,
+        context.prefs,
+        context.languages,
+        clock=context.clock,
+    )
+
+
+def _kiosk(context: AppContext) -> QWidget:
+    from kiosk.gui.selfcheckin import SelfCheckinScreen
+
+    return SelfCheckinScreen(context)
+
+
+def _organiser(context: AppContext) -> QWidget:
+    from kiosk.gui.organiser import OrganiserScreen
+
+    return OrganiserScreen(context)
+
+
+SCREENS: dict[str, ScreenFactory] = {"door": _door, "kiosk": _kiosk, "organiser": _organiser}
+
+
+def build_shell(app: QApplication, db_path: Path, mode: str, language: str) -> ShellWindow:
+    """Open the database, register fonts, and build the window in the given mode."""
+    from kiosk.gui.fonts import register_fonts
+
+    register_fonts(app)
+    context = open_context(app, db_path, language)
+    return ShellWindow(context, SCREENS, mode)
+
+
+def connect_scanners(app: QApplication, window: ShellWindow) -> object:
+    """The keyboard-wedge scanner works anywhere in the app; its scans go to the window."""
+    from kiosk.gui.scanner import ScannerInput
+
+    scanner = ScannerInput(app)
+    scanner.install(app)
+    scanner.scanned.connect(window.handle_scan)
+    return scanner
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     try:
-        from kiosk.gui.fonts import register_fonts
-
-        register_fonts(app)
         if args.db is None:
             from kiosk.demo.demo_event import ensure_demo_database
 
             db_path = ensure_demo_database()
         else:
             db_path = args.db
-        window = build_window(db_path, args.language)
+        window = build_shell(app, db_path, args.mode, args.language)
     except KioskError as exc:
-        QMessageBox.critical(None, "Kiosk", str(exc))
         print(f"kiosk: {exc}", file=sys.stderr)
+        if args.screenshot is None and not args.startup_time:
+            QMessageBox.critical(None, "Kiosk", str(exc))
         return 2
-    window.show()
-    if args.screenshot is not None:
+    scanner = connect_scanners(app, window)
+    if args.fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    if args.screenshot is not None or args.startup_time:
         app.processEvents()
-        window.grab().save(str(args.screenshot))
+        if args.screenshot is not None:
+            window.grab().save(str(args.screenshot))
+        if args.startup_time:
+            print(json.dumps({"start_to_ready_s": round(seconds_since_process_start(), 3)}))
         return 0
-    return app.exec()
+    code = app.exec()
+    del scanner
+    return code

@@ -1,0 +1,1 @@
+"""The application shell: one window hosting the door, kiosk or organiser screen."""

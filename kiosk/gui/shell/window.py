@@ -1,0 +1,149 @@
+"""The one window of the app: door, kiosk or organiser screen, full screen on kiosks.
+
+Leaving a kiosk (switching mode, leaving full screen) needs the organiser PIN. Scans from the
+keyboard-wedge scanner and the camera go to whichever screen is showing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.gui.shell.context import AppContext
+from kiosk.gui.shell.pin_dialog import PinDialog
+
+MODES = ("door", "kiosk", "organiser")
+ScreenFactory = Callable[[AppContext], QWidget]
+
+
+class ModeDialog(QDialog):
+    """Choose the mode this device runs in."""
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices: dict[str, QRadioButton] = {}
+        layout = QVBoxLayout(self)
+        for mode in MODES:
+            button = QRadioButton()
+            button.setChecked(mode == current)
+            self.choices[mode] = button
+            layout.addWidget(button)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setWindowTitle(self.tr("Mode of this device"))
+        self.choices["door"].setText(self.tr("Door: scan badges at a session room"))
+        self.choices["kiosk"].setText(self.tr("Kiosk: attendees check themselves in"))
+        self.choices["organiser"].setText(self.tr("Organiser: roster, programme and reports"))
+        for mode, button in self.choices.items():
+            button.setAccessibleName(button.text())
+            button.setObjectName(f"mode-{mode}")
+
+    def chosen(self) -> str:
+        return next(mode for mode, button in self.choices.items() if button.isChecked())
+
+
+class ShellWindow(QMainWindow):
+    """Hosts one screen at a time; the screen's `handle_scan(code)` receives every scan."""
+
+    def __init__(self, context: AppContext, factories: dict[str, ScreenFactory], mode: str) -> None:
+        super().__init__()
+        self.context = context
+        self._factories = factories
+        self._screens: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.mode = ""
+        self._allow_close = False
+        self.show_mode(mode)
+        self._switch = QShortcut(QKeySequence("Ctrl+Shift+M"), self)
+        self._switch.activated.connect(self.ask_for_mode)
+        self._fullscreen = QShortcut(QKeySequence("F11"), self)
+        self._fullscreen.activated.connect(self.toggle_full_screen)
+        self.resize(1280, 800)
+        self.retranslate()
+
+    # Screens -------------------------------------------------------------------------------
+    def screen(self) -> QWidget:
+        return self._screens[self.mode]
+
+    def show_mode(self, mode: str) -> None:
+        """Show the screen of a mode (building it the first time)."""
+        if mode not in self._factories:
+            raise ValueError(f"unknown mode {mode!r}")
+        if mode not in self._screens:
+            widget = self._factories[mode](self.context)
+            self._screens[mode] = widget
+            self.stack.addWidget(widget)
+        self.mode = mode
+        self.stack.setCurrentWidget(self._screens[mode])
+        self.retranslate()
+
+    def handle_scan(self, code: str) -> None:
+        """Route a scan (wedge scanner or camera) to the screen showing."""
+        target = getattr(self.screen(), "handle_scan", None)
+        if callable(target):
+            target(code)
+
+    # Guarded actions -----------------------------------------------------------------------
+    def organiser_confirms(self) -> bool:
+        """Ask for the organiser PIN (passes at once when none is set)."""
+        from kiosk.services.pin import has_pin
+
+        if not has_pin(self.context.conn):
+            return True
+        return PinDialog(self.context.conn, self).exec() == QDialog.DialogCode.Accepted
+
+    def ask_for_mode(self) -> None:
+        if not self.organiser_confirms():
+            return
+        dialog = ModeDialog(self.mode, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_mode(dialog.chosen())
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            if self.organiser_confirms():
+                self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Escape never leaves full screen on a kiosk: only F11 with the PIN does.
+        if self.isFullScreen() and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.isFullScreen() and not self._allow_close and not self.organiser_confirms():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        names = {
+            "door": self.tr("Door"),
+            "kiosk": self.tr("Self check-in"),
+            "organiser": self.tr("Organiser"),
+        }
+        self.setWindowTitle(f"{self.context.event.name} — {names.get(self.mode, self.mode)}")
