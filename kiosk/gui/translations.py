@@ -66,10 +66,10 @@ def compile_translations() -> list[Path]:
     built = []
     for source in sorted(TRANSLATIONS_DIR.glob("*.ts")):
         target = source.with_suffix(".qm")
-        subprocess.run(
-            [_lrelease(), "-silent", str(source), "-qm", str(target)],
-            check=True,
-        )
+        # A running app maps the .qm files it loaded: write beside, then swap in one step.
+        fresh = target.with_suffix(".qm.new")
+        subprocess.run([_lrelease(), "-silent", str(source), "-qm", str(fresh)], check=True)
+        fresh.replace(target)
         built.append(target)
     return built
 

@@ -1,0 +1,144 @@
+"""Staff look-up by name for someone without a badge: search, choose, check in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.gui.door.compact_list import CompactListView
+from kiosk.gui.door.lookup_model import PersonMatchModel, RegistrationRole
+from kiosk.services.lookup import PersonMatch
+
+
+class LookupView(QWidget):
+    """Type a name, press Enter; choose a person with the arrows and press Enter to check in."""
+
+    search_requested = Signal(str)
+    person_chosen = Signal(str)  # registration id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PersonMatchModel()
+        self._searched = False
+        self.caption = QLabel()
+        self.caption.setObjectName("lookupCaption")
+        self.field = QLineEdit()
+        self.field.setObjectName("lookupField")
+        self.field.setMaxLength(80)
+        self.field.returnPressed.connect(self._search)
+        self.caption.setBuddy(self.field)
+        self.search_button = QPushButton()
+        self.search_button.setObjectName("lookupSearch")
+        self.search_button.clicked.connect(self._search)
+        self.results = CompactListView(72)
+        self.results.setObjectName("lookupResults")
+        self.results.setModel(self.model)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.activated.connect(self._activated)
+        self.results.selectionModel().currentChanged.connect(self._update_buttons)
+        self.status = QLabel()
+        self.status.setObjectName("lookupStatus")
+        self.status.setProperty("role", "hint")
+        self.status.setWordWrap(True)
+        self.checkin_button = QPushButton()
+        self.checkin_button.setObjectName("lookupCheckin")
+        self.checkin_button.clicked.connect(self._check_in_current)
+
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(self.search_button)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.checkin_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addLayout(row)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(bottom)
+        self.setTabOrder(self.field, self.search_button)
+        self.setTabOrder(self.search_button, self.results)
+        self.setTabOrder(self.results, self.checkin_button)
+        self.retranslate()
+        self._update_buttons()
+
+    def show_matches(self, matches: list[PersonMatch]) -> None:
+        """Show search results and put the cursor on the first one."""
+        self._searched = True
+        self.model.set_matches(matches)
+        if matches:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+        self._update_status()
+        self._update_buttons()
+
+    def clear(self) -> None:
+        """Forget the search (after a check-in: no names left on screen)."""
+        self._searched = False
+        self.field.clear()
+        self.model.clear()
+        self._update_status()
+        self._update_buttons()
+
+    def set_language(self, language: str) -> None:
+        self.model.set_language(language)
+
+    def _search(self) -> None:
+        self.search_requested.emit(self.field.text())
+
+    def _activated(self, index: QModelIndex) -> None:
+        registration_id = index.data(RegistrationRole)
+        if registration_id:
+            self.person_chosen.emit(str(registration_id))
+
+    def _check_in_current(self) -> None:
+        index = self.results.currentIndex()
+        if index.isValid():
+            self._activated(index)
+
+    def _update_buttons(self, *_args: object) -> None:
+        self.checkin_button.setEnabled(self.results.currentIndex().isValid())
+
+    def _update_status(self) -> None:
+        count = self.model.rowCount()
+        if not self._searched:
+            text = self.tr("Type at least two letters of a name, then press Enter.")
+        elif count == 0:
+            text = self.tr("Nobody found. Check the spelling or try the other name.")
+        else:
+            text = self.tr("%n people found: choose one and press Enter.", "", count)
+        self.status.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.caption.setText(self.tr("Find by &name (staff)"))
+        self.field.setPlaceholderText(self.tr("Family or given name"))
+        self.field.setAccessibleName(self.tr("Find a person by name"))
+        self.field.setAccessibleDescription(
+            self.tr("For someone without a badge: type a name and press Enter")
+        )
+        self.search_button.setText(self.tr("Search"))
+        self.search_button.setAccessibleName(self.tr("Search by name"))
+        self.results.setAccessibleName(self.tr("People found"))
+        self.results.setAccessibleDescription(
+            self.tr("Choose a person with the arrow keys and press Enter to check them in")
+        )
+        self.checkin_button.setText(self.tr("Check in at this door"))
+        self.checkin_button.setAccessibleName(self.tr("Check in the chosen person"))
+        self.checkin_button.setAccessibleDescription(
+            self.tr("Judges the chosen person for this door's session, as a scan would")
+        )
+        self._update_status()

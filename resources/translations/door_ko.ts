@@ -1,0 +1,506 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>DirectionSwitch</name>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="84"/>
+        <source>Scanning direction</source>
+        <translation>스캔 방향</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="85"/>
+        <source>Use the arrow keys to switch between entry and exit</source>
+        <translation>화살표 키로 입장과 퇴장을 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="86"/>
+        <source>Count people coming in</source>
+        <translation>들어오는 사람을 셉니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="87"/>
+        <source>Count people leaving the room</source>
+        <translation>회의실을 나가는 사람을 셉니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="92"/>
+        <source>➜ Entry</source>
+        <translation>➜ 입장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="93"/>
+        <source>⬅ Exit</source>
+        <translation>⬅ 퇴장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="97"/>
+        <source>selected</source>
+        <translation>선택됨</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="98"/>
+        <source>not selected</source>
+        <translation>선택 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="99"/>
+        <source>Entry scanning</source>
+        <translation>입장 스캔</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="100"/>
+        <source>Exit scanning</source>
+        <translation>퇴장 스캔</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="102"/>
+        <source>Scans count people coming in ({state})</source>
+        <translation>스캔하면 들어오는 사람으로 셉니다 ({state})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/direction_view.py" line="107"/>
+        <source>Scans count people leaving the room ({state})</source>
+        <translation>스캔하면 회의실을 나가는 사람으로 셉니다 ({state})</translation>
+    </message>
+</context>
+<context>
+    <name>DoorHeader</name>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="155"/>
+        <source>&amp;Room</source>
+        <translation>회의실(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="156"/>
+        <source>&amp;Session</source>
+        <translation>세션(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="157"/>
+        <source>Room this door serves</source>
+        <translation>이 출입구의 회의실</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="159"/>
+        <source>Choosing a room picks its session running now or next</source>
+        <translation>회의실을 고르면 지금 진행 중이거나 다음에 시작하는 세션이 선택됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="161"/>
+        <source>Session this door serves</source>
+        <translation>이 출입구의 세션</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="163"/>
+        <source>Scans are judged for this session until you change it</source>
+        <translation>바꾸기 전까지 모든 스캔은 이 세션을 기준으로 판정됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="167"/>
+        <source>Change language</source>
+        <translation>언어 변경</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="169"/>
+        <source>Switch the screen between Korean and English</source>
+        <translation>화면 언어를 한국어와 영어 사이에서 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="179"/>
+        <source>Door of room {room}: no session</source>
+        <translation>{room} 회의실 출입구: 세션 없음</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="181"/>
+        <source>There is no session in this room.</source>
+        <translation>이 회의실에는 세션이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="184"/>
+        <source>Door of room {room}: {title}</source>
+        <translation>{room} 회의실 출입구: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="189"/>
+        <source>Invited guests, speakers and staff only</source>
+        <translation>초청자, 연사, 스태프만 입장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="191"/>
+        <source>Open to all participants</source>
+        <translation>모든 참가자 입장 가능</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="193"/>
+        <source>no capacity limit</source>
+        <translation>정원 제한 없음</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/header_view.py" line="195"/>
+        <source>capacity {capacity}</source>
+        <translation>정원 {capacity}명</translation>
+    </message>
+</context>
+<context>
+    <name>DoorScreen</name>
+    <message>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="224"/>
+        <source>Admit anyway…</source>
+        <translation>예외 입장…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="226"/>
+        <source>Admit anyway: {name}…</source>
+        <translation>예외 입장: {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="227"/>
+        <source>Admit anyway</source>
+        <translation>예외 입장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="230"/>
+        <source>After a refusal for the invitation list, a full room or the time, staff may admit the person with a written reason</source>
+        <translation>초청 명단, 정원 초과, 입장 시간 때문에 거절된 경우 스태프가 사유를 적고 입장시킬 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="273"/>
+        <source>Last sync: never</source>
+        <translation>마지막 동기화: 없음</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="278"/>
+        <source>Last sync: {time}</source>
+        <translation>마지막 동기화: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="303"/>
+        <source>Door screen</source>
+        <translation>출입구 화면</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="304"/>
+        <source>Staff tools</source>
+        <translation>스태프 도구</translation>
+    </message>
+</context>
+<context>
+    <name>DoorVerdict</name>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="63"/>
+        <source>ADMIT</source>
+        <translation>입장 가능</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="65"/>
+        <source>WELCOME BACK</source>
+        <translation>재입장 환영</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="67"/>
+        <source>EXIT RECORDED</source>
+        <translation>퇴장 기록됨</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="69"/>
+        <source>NOT ADMITTED</source>
+        <translation>입장 불가</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="70"/>
+        <source>Ready to scan</source>
+        <translation>스캔 대기 중</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="76"/>
+        <source>Admitted anyway</source>
+        <translation>예외 입장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="78"/>
+        <source>Admitted</source>
+        <translation>입장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="79"/>
+        <source>Welcome back</source>
+        <translation>재입장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="80"/>
+        <source>Exit</source>
+        <translation>퇴장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="81"/>
+        <source>Unknown code</source>
+        <translation>미등록 코드</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="82"/>
+        <source>Invalid code</source>
+        <translation>잘못된 코드</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="83"/>
+        <source>Replaced badge</source>
+        <translation>교체된 명찰</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="84"/>
+        <source>Cancelled</source>
+        <translation>취소된 등록</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="85"/>
+        <source>Not invited</source>
+        <translation>초청 명단 외</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="86"/>
+        <source>Room full</source>
+        <translation>정원 초과</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="87"/>
+        <source>Too early</source>
+        <translation>입장 시간 전</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="88"/>
+        <source>Session over</source>
+        <translation>세션 종료</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="89"/>
+        <source>No session</source>
+        <translation>세션 없음</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="132"/>
+        <source>Admitted anyway by staff: {reason}</source>
+        <translation>스태프 예외 입장: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="149"/>
+        <source>Exit scanning: scan the badges of people leaving the room.</source>
+        <translation>퇴장 스캔: 회의실을 나가는 분의 명찰을 스캔하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="153"/>
+        <source>Entry: scan a badge or a phone screen.</source>
+        <translation>입장: 명찰이나 휴대전화 화면을 스캔하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="172"/>
+        <source>NOT RECORDED</source>
+        <translation>기록되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/presentation.py" line="174"/>
+        <source>This scan could not be saved. Please scan again or call the organisers.</source>
+        <translation>이 스캔을 저장하지 못했습니다. 다시 스캔하거나 주최 측에 연락해 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>LookupView</name>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="114"/>
+        <source>Type at least two letters of a name, then press Enter.</source>
+        <translation>이름을 두 글자 이상 입력한 뒤 엔터 키를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="116"/>
+        <source>Nobody found. Check the spelling or try the other name.</source>
+        <translation>찾는 분이 없습니다. 철자를 확인하거나 다른 이름으로 찾아 보세요.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="118"/>
+        <source>%n people found: choose one and press Enter.</source>
+        <translation>
+            <numerusform>%n명을 찾았습니다. 한 분을 고르고 엔터 키를 누르세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="127"/>
+        <source>Find by &amp;name (staff)</source>
+        <translation>이름으로 찾기(&amp;N) (스태프용)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="128"/>
+        <source>Family or given name</source>
+        <translation>성 또는 이름</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="129"/>
+        <source>Find a person by name</source>
+        <translation>이름으로 사람 찾기</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="131"/>
+        <source>For someone without a badge: type a name and press Enter</source>
+        <translation>명찰이 없는 분을 위한 기능: 이름을 입력하고 엔터 키를 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="133"/>
+        <source>Search</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="134"/>
+        <source>Search by name</source>
+        <translation>이름으로 찾기</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="135"/>
+        <source>People found</source>
+        <translation>찾은 사람</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="137"/>
+        <source>Choose a person with the arrow keys and press Enter to check them in</source>
+        <translation>화살표 키로 한 분을 고르고 엔터 키를 누르면 체크인합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="139"/>
+        <source>Check in at this door</source>
+        <translation>이 출입구에서 체크인</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="140"/>
+        <source>Check in the chosen person</source>
+        <translation>선택한 분 체크인</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="142"/>
+        <source>Judges the chosen person for this door&apos;s session, as a scan would</source>
+        <translation>선택한 분을 스캔과 같은 기준으로 이 출입구의 세션에 대해 판정합니다</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyView</name>
+    <message>
+        <location filename="../../kiosk/gui/door/occupancy_view.py" line="61"/>
+        <source>People inside</source>
+        <translation>입장 인원</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/occupancy_view.py" line="64"/>
+        <source>{inside} inside · no limit</source>
+        <translation>{inside}명 입장 · 제한 없음</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/occupancy_view.py" line="65"/>
+        <source>{inside} people inside; this room has no capacity limit</source>
+        <translation>현재 {inside}명 입장; 이 회의실은 정원 제한이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/occupancy_view.py" line="71"/>
+        <source>{inside} people inside of a capacity of {capacity}</source>
+        <translation>정원 {capacity}명 중 {inside}명 입장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/occupancy_view.py" line="75"/>
+        <source>■ Room full: admissions stop until someone leaves</source>
+        <translation>■ 정원 초과: 누군가 나갈 때까지 입장이 멈춥니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/occupancy_view.py" line="77"/>
+        <source>▲ Nearly full: {left} places left</source>
+        <translation>▲ 거의 가득 참: {left}자리 남음</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/occupancy_view.py" line="82"/>
+        <source>Occupancy</source>
+        <translation>입장 인원 현황</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../kiosk/gui/door/override_view.py" line="81"/>
+        <location filename="../../kiosk/gui/door/override_view.py" line="92"/>
+        <location filename="../../kiosk/gui/door/override_view.py" line="93"/>
+        <source>Admit anyway</source>
+        <translation>예외 입장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/override_view.py" line="83"/>
+        <source>{name} was not admitted: {refusal}
+Admit this person anyway?</source>
+        <translation>{name} 님은 입장이 거절되었습니다: {refusal}
+그래도 입장시키겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/override_view.py" line="87"/>
+        <source>&amp;Reason (required, recorded in the log)</source>
+        <translation>사유(&amp;R) (필수, 기록에 남습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/override_view.py" line="88"/>
+        <source>e.g. speaker&apos;s guest, approved by the organisers</source>
+        <translation>예: 연사의 동행인, 주최 측 승인</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/override_view.py" line="89"/>
+        <source>Reason for admitting anyway</source>
+        <translation>예외 입장 사유</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/override_view.py" line="90"/>
+        <source>Required. It is recorded with the admission.</source>
+        <translation>필수 항목입니다. 입장 기록과 함께 저장됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/override_view.py" line="91"/>
+        <source>The admission and its reason are recorded in the log.</source>
+        <translation>입장과 그 사유는 기록에 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/override_view.py" line="94"/>
+        <source>Available once a reason is written</source>
+        <translation>사유를 입력하면 누를 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/override_view.py" line="95"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/override_view.py" line="96"/>
+        <source>Cancel: do not admit</source>
+        <translation>취소: 입장시키지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>PersonMatchModel</name>
+    <message>
+        <location filename="../../kiosk/gui/door/lookup_model.py" line="63"/>
+        <source>cancelled</source>
+        <translation>등록 취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>RecentScansView</name>
+    <message>
+        <location filename="../../kiosk/gui/door/recent_view.py" line="39"/>
+        <location filename="../../kiosk/gui/door/recent_view.py" line="40"/>
+        <source>Last ten scans</source>
+        <translation>최근 스캔 10건</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/recent_view.py" line="42"/>
+        <source>Newest first: time, name and what the door said</source>
+        <translation>최신 순: 시간, 이름, 출입구 판정</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <location filename="../../kiosk/gui/door/verdict_view.py" line="127"/>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+</context>
+</TS>
