@@ -27,6 +27,8 @@ TARGET_KEYS = {
     "import_at_least_50000_rows_per_s",
     "peak_rss_below_200_mb",
     "badges_at_least_100_per_s",
+    "gui_start_within_2_s",
+    "gui_scan_to_paint_p99_within_50_ms",
     "all_met",
 }
 
@@ -56,6 +58,7 @@ def test_bench_reports_every_figure(figures: dict) -> None:
         "scan",
         "commits",
         "badges",
+        "gui",
         "peak_rss_mb",
         "targets",
     }
@@ -63,6 +66,10 @@ def test_bench_reports_every_figure(figures: dict) -> None:
     assert badges["count"] == 100 and badges["pages"] == 13  # 8 CR80 badges to an A4 sheet
     for key in ("seconds", "badges_per_s", "floor_badges_per_s", "vs_floor", "pdf_mb"):
         assert _positive(badges[key]), key
+    gui = figures["gui"]
+    assert gui["scans"] > 0
+    for key in ("start_to_ready_s", "scan_to_paint_p50_ms", "scan_to_paint_p99_ms"):
+        assert _positive(gui[key]), key
     assert figures["attendees"] == 1000
     assert _positive(figures["import"]["rows_per_s"]) and _positive(figures["import"]["seconds"])
     scan = figures["scan"]
