@@ -1,0 +1,167 @@
+"""Screenshots of every screen and state, in Korean and English, standard, large text and
+high contrast: `python -m kiosk.screenshots OUTDIR` (run under Xvfb, or offscreen).
+
+It builds a throw-away copy of the demo event, drives each screen the way people would (scans,
+look-ups, choices) and saves one PNG per state and display variant, so a reviewer can look at
+every picture.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.core.clock import parse_at
+from kiosk.core.codes import issue_code
+from kiosk.core.model import Direction
+from kiosk.demo.demo_event import build_demo_event
+from kiosk.gui.app import build_shell
+from kiosk.gui.shell.window import ShellWindow
+from kiosk.imports import run_import
+from kiosk.services.event import load_signing_key
+from kiosk.services.issuing import issue_codes
+
+VARIANTS = (
+    ("standard", False, False),
+    ("large", True, False),
+    ("contrast", False, True),
+)
+LANGUAGES = ("ko", "en")
+EXTRA_PROGRAMME = (
+    "session_id,title_en,title_ko,date,start,end,venue,room,capacity,access\n"
+    "SIDE,Side Room Talk,작은 방 대화,2019-09-30,14:00,15:00,Kimdaejung Convention Center,"
+    "101,1,open\n"
+)
+
+
+def _variants(window: ShellWindow) -> Iterator[str]:
+    """Each language and display variant in turn; yields a file-name suffix."""
+    context = window.context
+    for language in LANGUAGES:
+        for name, large, contrast in VARIANTS:
+            context.languages.use(language)
+            context.prefs.set(large_text=large, high_contrast=contrast)
+            QApplication.processEvents()
+            yield f"{language}-{name}"
+    context.prefs.reset()
+
+
+def _save(widget: QWidget, folder: Path, name: str) -> Path:
+    QApplication.processEvents()
+    path = folder / f"{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def door_states(window: ShellWindow) -> list[tuple[str, Any]]:
+    """Drive the door through every verdict; returns (state name, recorded verdict)."""
+    context = window.context
+    conn = context.conn
+    tz = context.event.tz
+    codes = dict(issue_codes(conn, None))
+    stranger = issue_code(load_signing_key(conn), context.event.event_id, "NOBODY-1", 1)
+    old_code = codes["X-0104"]
+    list(issue_codes(conn, ["X-0104"], reissue=True))
+    screen: Any = window.screen()
+    controller = screen.controller
+    states: list[tuple[str, Any]] = [("idle", None)]
+
+    def at(text: str) -> None:
+        moment = parse_at(text, tz)
+        controller.clock = lambda: moment
+
+    def scan(state: str, code: str) -> None:
+        screen.handle_scan(code)
+        states.append((state, screen.verdict))
+
+    at("2019-09-30T10:31")
+    controller.set_session("NS1")
+    scan("admitted", codes["X-0101"])
+    scan("readmitted", codes["X-0101"])
+    controller.set_direction(Direction.OUT)
+    scan("exit_recorded", codes["X-0101"])
+    controller.set_direction(Direction.IN)
+    scan("not_invited", codes["X-0102"])
+    scan("cancelled", codes["X-0105"])
+    scan("invalid_code", "NOT-A-BADGE")
+    scan("unknown_code", stranger)
+    scan("revoked", old_code)
+    at("2019-09-30T09:00")
+    scan("too_early", codes["X-0103"])
+    at("2019-09-30T12:40")
+    scan("session_over", codes["X-0103"])
+    at("2019-09-30T14:05")
+    controller.set_session("SIDE")
+    scan("admitted_side", codes["X-0102"])
+    scan("room_full", codes["X-0104"])
+    return states
+
+
+def shoot_door(window: ShellWindow, folder: Path) -> list[Path]:
+    window.show_mode("door")
+    screen: Any = window.screen()
+    states = door_states(window)
+    saved = []
+    for suffix in _variants(window):
+        for state, verdict in states:
+            if verdict is None:
+                screen.show_idle()
+            else:
+                screen.controller.set_session(verdict.session_id)
+                screen.show_verdict(verdict)
+            saved.append(_save(window, folder, f"door-{state}-{suffix}"))
+        screen.lookup.field.setText("kim")
+        screen._search("kim")
+        saved.append(_save(window, folder, f"door-lookup-{suffix}"))
+        screen.lookup.clear()
+    return saved
+
+
+SHOOTERS: dict[str, Callable[[ShellWindow, Path], list[Path]]] = {"door": shoot_door}
+
+
+def prepare_event(folder: Path) -> Path:
+    """A fresh copy of the demo event with one small extra room (to show a full room)."""
+    db = build_demo_event(folder / "demo.sqlite")
+    extra = folder / "extra-programme.csv"
+    extra.write_text(EXTRA_PROGRAMME, encoding="utf-8")
+    from kiosk.store.database import open_database
+
+    conn = open_database(db).conn
+    try:
+        report = run_import(conn, "programme", extra)
+        assert not report.errors, report.errors
+    finally:
+        conn.close()
+    return db
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kiosk.screenshots")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--only", choices=sorted(SHOOTERS), action="append")
+    args = parser.parse_args(argv)
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
+        db = prepare_event(Path(tmp))
+        window = build_shell(app, db, "door", "ko")
+        window.resize(1280, 800)
+        window.show()
+        total = 0
+        for name in args.only or list(SHOOTERS):
+            total += len(SHOOTERS[name](window, args.outdir))
+        window.context.conn.close()
+    print(f"saved {total} screenshots in {args.outdir}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
