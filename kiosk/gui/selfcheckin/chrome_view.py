@@ -1,0 +1,172 @@
+"""What every page has: Home, Cancel, Call staff (and the language), the staff notice and the
+idle warning with its one-press "More time"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.gui.selfcheckin.welcome_view import LANGUAGE_NAMES
+from kiosk.gui.selfcheckin.widgets import KioskButton, set_accessible, text_label, with_icon
+
+
+class NavigationBar(QWidget):
+    """The bottom row of every page."""
+
+    home = Signal()
+    cancel = Signal()
+    call_staff = Signal()
+    switch_language = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigation")
+        self._language = "en"
+        self.home_button = KioskButton("navHome")
+        self.cancel_button = KioskButton("navCancel")
+        self.staff_button = KioskButton("navCallStaff")
+        self.language_button = KioskButton("navLanguage")
+        self.home_button.clicked.connect(self._home)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.staff_button.clicked.connect(self._call_staff)
+        self.language_button.clicked.connect(self._switch_language)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(40, 6, 40, 14)
+        layout.setSpacing(24)
+        for button in self.controls():
+            layout.addWidget(button)
+        self._refresh()
+
+    def controls(self) -> list[KioskButton]:
+        return [self.home_button, self.cancel_button, self.staff_button, self.language_button]
+
+    def show_state(self, language: str, *, offer_language: bool) -> None:
+        """The language button names the other language, in that language."""
+        self._language = language
+        self.language_button.setVisible(offer_language)
+        self._refresh()
+
+    def _home(self) -> None:
+        self.home.emit()
+
+    def _cancel(self) -> None:
+        self.cancel.emit()
+
+    def _call_staff(self) -> None:
+        self.call_staff.emit()
+
+    def _switch_language(self) -> None:
+        self.switch_language.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()
+        super().changeEvent(event)
+
+    def _refresh(self) -> None:
+        self.home_button.setText(with_icon("⌂", self.tr("Home")))
+        set_accessible(
+            self.home_button,
+            self.tr("Home"),
+            self.tr("Back to the first screen; what was shown about you is cleared"),
+        )
+        self.cancel_button.setText(with_icon("✕", self.tr("Cancel")))
+        set_accessible(
+            self.cancel_button,
+            self.tr("Cancel"),
+            self.tr("Stops and clears everything, for the next person"),
+        )
+        self.staff_button.setText(with_icon("☎", self.tr("Call staff")))
+        set_accessible(
+            self.staff_button,
+            self.tr("Call staff"),
+            self.tr("Asks a staff member to come and help you"),
+        )
+        other = "en" if self._language == "ko" else "ko"
+        self.language_button.setText(with_icon("⇄", LANGUAGE_NAMES[other]))
+        set_accessible(
+            self.language_button,
+            self.tr("Change language"),
+            self.tr("Shows the kiosk in English")
+            if other == "en"
+            else self.tr("Shows the kiosk in Korean"),
+        )
+
+
+class StaffCalledBanner(QFrame):
+    """The notice that a staff member has been called, shown until the visit ends."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staffCalled")
+        self.label = text_label("staffCalledText", "field")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 16, 6)
+        layout.addWidget(self.label)
+        self._refresh()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()
+        super().changeEvent(event)
+
+    def _refresh(self) -> None:
+        self.label.setText(
+            with_icon("☎", self.tr("A staff member has been called. Please wait here."))
+        )
+
+
+class IdleWarningBar(QFrame):
+    """The idle warning: "Are you still there?", the seconds left and "More time"."""
+
+    more_time = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("idleWarning")
+        self._seconds = 0
+        self.question = text_label("idleQuestion", "title")
+        self.detail = text_label("idleDetail", "body")
+        self.more_button = KioskButton("moreTime", primary=True)
+        self.more_button.clicked.connect(self._more_time)
+        words = QVBoxLayout()
+        words.addWidget(self.question)
+        words.addWidget(self.detail)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 10)
+        layout.setSpacing(24)
+        layout.addLayout(words, 3)
+        layout.addWidget(self.more_button, 1)
+        self._refresh()
+
+    def set_seconds(self, seconds: int) -> None:
+        self._seconds = seconds
+        self._refresh()
+
+    def _more_time(self) -> None:
+        self.more_time.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()
+        super().changeEvent(event)
+
+    def spoken(self) -> str:
+        return f"{self.question.text()} {self.detail.text()}"
+
+    def _refresh(self) -> None:
+        self.question.setText(self.tr("Are you still there?"))
+        self.detail.setText(
+            self.tr(
+                "To protect your privacy, the kiosk goes back to the start in {seconds} seconds."
+            ).format(seconds=self._seconds)
+        )
+        self.more_button.setText(with_icon("+", self.tr("More time")))
+        set_accessible(
+            self.more_button,
+            self.tr("More time"),
+            self.tr("Keeps this screen for you"),
+        )

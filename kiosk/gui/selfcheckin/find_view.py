@@ -1,0 +1,212 @@
+"""Find yourself without a code: family name and one more fact, and one answer.
+
+What was typed stays only while the person is on this page; a miss says the same thing whatever
+was wrong and never shows anyone.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+
+from kiosk.gui.selfcheckin.finding import FindBy
+from kiosk.gui.selfcheckin.flow import FindNote
+from kiosk.gui.selfcheckin.widgets import (
+    KioskButton,
+    Page,
+    build_page,
+    set_accessible,
+    text_label,
+    with_icon,
+)
+
+
+class FindYourselfPage(Page):
+    """Two facts: family name, and the registration number or the e-mail address."""
+
+    find_by_chosen = Signal(str)
+    find_requested = Signal(str, str)  # family name, registration number or e-mail
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findPage")
+        self._find_by = FindBy.REGISTRATION
+        self._note: FindNote | None = None
+        self._wait_s = 0.0
+
+        self.title = text_label("findTitle", "title")
+        self.hint = text_label("findHint", "body")
+        self.message = text_label("findMessage", "body")
+        self.message.setProperty("role", "field")
+
+        self.by_registration = KioskButton("findByRegistration")
+        self.by_email = KioskButton("findByEmail")
+        for button, find_by in (
+            (self.by_registration, FindBy.REGISTRATION),
+            (self.by_email, FindBy.EMAIL),
+        ):
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, f=find_by: self.find_by_chosen.emit(f.value))
+
+        self.family_label = text_label("familyLabel", "field")
+        self.family_field = QLineEdit()
+        self.family_field.setObjectName("familyField")
+        self.family_field.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
+        self.other_label = text_label("otherLabel", "field")
+        self.other_field = QLineEdit()
+        self.other_field.setObjectName("otherField")
+        for field in (self.family_field, self.other_field):
+            field.setMaxLength(200)
+            field.setClearButtonEnabled(False)
+        self.family_label.setBuddy(self.family_field)
+        self.other_label.setBuddy(self.other_field)
+        self.find_button = KioskButton("findButton", primary=True)
+        self.find_button.clicked.connect(self._find)
+        self.family_field.returnPressed.connect(self._next_field)
+        self.other_field.returnPressed.connect(self._find)
+
+        fields = QWidget()
+        fields.setObjectName("findFields")
+        grid = QGridLayout(fields)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(self.family_label, 0, 0)
+        grid.addWidget(self.other_label, 0, 1)
+        grid.addWidget(self.family_field, 1, 0)
+        grid.addWidget(self.other_field, 1, 1)
+        grid.addWidget(self.find_button, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
+
+        build_page(
+            self,
+            [self.title, self.hint, self.message],
+            [[self.by_registration, self.by_email], fields],
+        )
+        self._refresh()
+
+    def controls(self) -> list[QWidget]:
+        return [
+            self.by_registration,
+            self.by_email,
+            self.family_field,
+            self.other_field,
+            self.find_button,
+        ]
+
+    def first_focus(self) -> QWidget:
+        return self.family_field
+
+    def show_state(self, find_by: FindBy, note: FindNote | None, wait_s: float) -> None:
+        changed = find_by is not self._find_by
+        self._find_by = find_by
+        self._note = note
+        self._wait_s = wait_s
+        if changed:
+            self.other_field.setText("")  # a number is not an e-mail address
+        self._refresh()
+
+    def clear(self) -> None:
+        """Forget what was typed (setText also empties the undo history)."""
+        self.family_field.setText("")
+        self.other_field.setText("")
+        self._find_by = FindBy.REGISTRATION
+        self._note = None
+        self._wait_s = 0.0
+        self._refresh()
+
+    def _next_field(self) -> None:
+        self.other_field.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _find(self) -> None:
+        if self.find_button.isEnabled():
+            self.find_requested.emit(self.family_field.text(), self.other_field.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()
+        super().changeEvent(event)
+
+    def _refresh(self) -> None:
+        by_registration = self._find_by is FindBy.REGISTRATION
+        self.title.setText(self.tr("Find your registration"))
+        self.hint.setText(
+            self.tr(
+                "Give two facts from your registration. The kiosk shows only the registration "
+                "that matches both."
+            )
+        )
+        self.by_registration.setChecked(by_registration)
+        self.by_email.setChecked(not by_registration)
+        self.by_registration.setText(
+            with_icon("●" if by_registration else "○", self.tr("Registration number"))
+        )
+        set_accessible(
+            self.by_registration,
+            self.tr("Use my registration number"),
+            self.tr("Find me by my registration number and family name"),
+        )
+        self.by_email.setText(with_icon("○" if by_registration else "●", self.tr("E-mail address")))
+        set_accessible(
+            self.by_email,
+            self.tr("Use my e-mail address"),
+            self.tr("Find me by my family name and the e-mail address I registered with"),
+        )
+        self.family_label.setText(self.tr("Family name"))
+        set_accessible(
+            self.family_field,
+            self.tr("Family name"),
+            self.tr("Your family name as registered, in Latin letters or Hangul"),
+        )
+        if by_registration:
+            self.other_label.setText(self.tr("Registration number"))
+            set_accessible(
+                self.other_field,
+                self.tr("Registration number"),
+                self.tr("The registration number from your confirmation e-mail"),
+            )
+            self.other_field.setInputMethodHints(
+                Qt.InputMethodHint.ImhPreferUppercase
+                | Qt.InputMethodHint.ImhLatinOnly
+                | Qt.InputMethodHint.ImhNoPredictiveText
+            )
+        else:
+            self.other_label.setText(self.tr("E-mail address"))
+            set_accessible(
+                self.other_field,
+                self.tr("E-mail address"),
+                self.tr("The e-mail address you registered with"),
+            )
+            self.other_field.setInputMethodHints(
+                Qt.InputMethodHint.ImhEmailCharactersOnly | Qt.InputMethodHint.ImhNoPredictiveText
+            )
+        self.find_button.setText(with_icon("⌕", self.tr("Find me")))
+        set_accessible(
+            self.find_button,
+            self.tr("Find me"),
+            self.tr("Look for the registration with these two facts"),
+        )
+        waiting = self._wait_s > 0
+        self.find_button.setEnabled(not waiting)
+        self.message.setText(self._message(waiting))
+        self.message.setVisible(bool(self.message.text()))
+
+    def _message(self, waiting: bool) -> str:
+        if waiting:
+            seconds = math.ceil(self._wait_s)
+            return self.tr(
+                "We could not find a registration with these details. Please check them, or "
+                "ask the staff. You can try again in {seconds} seconds."
+            ).format(seconds=seconds)
+        if self._note is FindNote.NOT_FOUND:
+            return self.tr(
+                "We could not find a registration with these details. Please check or ask the "
+                "staff."
+            )
+        if self._note is FindNote.MISSING:
+            return self.tr("Please fill in both fields.")
+        return ""

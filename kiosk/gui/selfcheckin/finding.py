@@ -1,0 +1,72 @@
+"""Finding yourself without a code: two facts, one answer, and a brake on guessing. No Qt.
+
+The answer is a registration or nothing: which fact was wrong is never said. Wrong answers in a
+row slow the next try down (kiosk-wide, not per visit: pressing Cancel does not reset it), so the
+kiosk cannot be used to try registration numbers one after another.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from enum import StrEnum
+
+from kiosk.core.keyboard import keys_typed
+from kiosk.services.lookup import find_self
+
+
+class FindBy(StrEnum):
+    """The two pairs of facts a person may give."""
+
+    REGISTRATION = "registration"  # registration number + family name
+    EMAIL = "email"  # family name + e-mail address
+
+
+def find_registration(
+    conn: sqlite3.Connection, find_by: FindBy, family_name: str, other: str
+) -> str | None:
+    """The registration these two facts identify, or None (whatever was wrong).
+
+    A registration number typed in lower case, or with the Korean IME still on (`ㄱ-0001` for
+    `R-0001`), is tried as the keys pressed too.
+    """
+    family = family_name.strip()
+    other = other.strip()
+    if not family or not other:
+        return None
+    if find_by is FindBy.EMAIL:
+        return find_self(conn, family_name=family, email=other)
+    for candidate in dict.fromkeys((other, other.upper(), keys_typed(other).upper())):
+        found = find_self(conn, registration_id=candidate, family_name=family)
+        if found is not None:
+            return found
+    return None
+
+
+class LookupThrottle:
+    """After FREE_TRIES wrong look-ups in a row, each next try waits longer (to MAX_WAIT_S)."""
+
+    FREE_TRIES = 3
+    FIRST_WAIT_S = 5.0
+    MAX_WAIT_S = 60.0
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self.failures = 0
+        self._free_at = 0.0
+
+    def wait_s(self) -> float:
+        """Seconds before the next look-up may be tried (0 when it may now)."""
+        return max(0.0, self._free_at - self._clock())
+
+    def failed(self) -> None:
+        self.failures += 1
+        beyond = self.failures - self.FREE_TRIES
+        if beyond >= 0:
+            wait = min(self.MAX_WAIT_S, self.FIRST_WAIT_S * 2**beyond)
+            self._free_at = self._clock() + wait
+
+    def succeeded(self) -> None:
+        self.failures = 0
+        self._free_at = 0.0
