@@ -22,7 +22,10 @@ def messages(ts_file: Path) -> dict[tuple[str, str], str]:
         for message in context.iter("message"):
             translation = message.find("translation")
             done = translation is not None and translation.get("type") != "unfinished"
-            text = (translation.text or "") if done and translation is not None else ""
+            text = ""
+            if done and translation is not None:
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                text = " ".join(forms) if forms else (translation.text or "")
             out[(name, message.findtext("source") or "")] = text
     return out
 
