@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -123,7 +124,95 @@ def shoot_door(window: ShellWindow, folder: Path) -> list[Path]:
     return saved
 
 
-SHOOTERS: dict[str, Callable[[ShellWindow, Path], list[Path]]] = {"door": shoot_door}
+def _settle(until: Callable[[], bool], seconds: float = 15.0) -> None:
+    """Let queued work (a print job on its thread) come back to the screen."""
+    deadline = time.monotonic() + seconds
+    while not until() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    QApplication.processEvents()
+
+
+def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
+    """Every step of the self check-in, as an attendee goes through it."""
+    from kiosk.gui.selfcheckin.flow import Step
+
+    context = window.context
+    moment = parse_at("2019-10-01T10:00", context.event.tz)  # NS2 has interpretation
+    context.clock = lambda: moment
+    codes = dict(issue_codes(context.conn, None))
+    window.show_mode("kiosk")
+    flow: Any = window.screen().flow  # type: ignore[attr-defined]
+    flow.clock = context.clock
+
+    def welcome() -> None:
+        flow.cancel()
+
+    def find() -> None:
+        flow.find_myself()
+
+    def not_found() -> None:
+        flow.find_myself()
+        flow.find("Nobody", "X-9999")
+
+    def confirm() -> None:
+        flow.scan(codes["X-0102"])
+
+    def refused() -> None:
+        flow.scan(codes["X-0105"])
+
+    def today() -> None:
+        context.conn.execute("DELETE FROM badge_prints")
+        flow.scan(codes["X-0102"])
+        flow.confirm()
+        _settle(lambda: flow.step is Step.TODAY)
+
+    def staff_called() -> None:
+        flow.call_staff()
+
+    steps = [
+        ("welcome", welcome),
+        ("find", find),
+        ("not-found", not_found),
+        ("confirm", confirm),
+        ("refused", refused),
+        ("today", today),
+        ("staff-called", staff_called),
+    ]
+    saved = []
+    for language in LANGUAGES:
+        for name, large, contrast in VARIANTS:
+            for state, action in steps:
+                flow.cancel()
+                flow.choose_language(language)
+                flow.set_large_text(large)
+                flow.set_high_contrast(contrast)
+                action()
+                saved.append(_save(window, folder, f"kiosk-{state}-{language}-{name}"))
+    flow.cancel()
+    return saved
+
+
+def shoot_organiser(window: ShellWindow, folder: Path) -> list[Path]:
+    """Each tab of the organiser console."""
+    window.show_mode("organiser")
+    screen: Any = window.screen()
+    tabs = getattr(screen, "tabs", None)
+    saved = []
+    for suffix in _variants(window):
+        count = tabs.count() if tabs is not None else 1
+        for index in range(count):
+            if tabs is not None:
+                tabs.setCurrentIndex(index)
+            saved.append(_save(window, folder, f"organiser-tab{index + 1}-{suffix}"))
+    return saved
+
+
+SHOOTERS: dict[str, Callable[[ShellWindow, Path], list[Path]]] = {
+    "door": shoot_door,
+    "kiosk": shoot_kiosk,
+    "organiser": shoot_organiser,
+}
 
 
 def prepare_event(folder: Path) -> Path:
