@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
@@ -122,3 +123,59 @@ def load_signing_key(conn: sqlite3.Connection) -> Ed25519PrivateKey:
     if row is None:
         raise KioskError("this device has no signing key: issue codes on the organiser's machine")
     return keys.load_private(row[0])
+
+
+# Settings a device database must have before it can judge a scan (see `init_device`).
+DEVICE_REQUIRED_SETTINGS = ("event_id", "event_name", "timezone", "public_key", "email_salt")
+
+
+def init_device(
+    path: str | Path, settings: dict[str, Any], device: str | None = None
+) -> sqlite_utils.Database:
+    """Create a device (door or kiosk) database from settings an organiser's bundle carries.
+
+    The device trusts the organiser's public key in `settings` and gets a unique device name
+    and an Ed25519 key pair of its own (for signing what it sends back); it never holds the
+    organiser's signing key. Refuses an existing file.
+    """
+    missing = [key for key in DEVICE_REQUIRED_SETTINGS if not settings.get(key)]
+    if missing:
+        raise KioskError(f"the bundle lacks the event's {', '.join(missing)}")
+    zone(str(settings["timezone"]))
+    name = (device or "").strip() or default_device_name()
+    db = open_database(path, create=True)
+    conn = db.conn
+    with transaction(conn):
+        for key, value in settings.items():
+            put_setting(conn, key, value)
+        put_setting(conn, "device", name)
+        conn.execute(
+            "INSERT INTO device_key(id, private_key) VALUES (1, ?)",
+            (keys.private_bytes(keys.new_private_key()),),
+        )
+    return db
+
+
+def device_private_key(conn: sqlite3.Connection) -> Ed25519PrivateKey:
+    """This database's own device key, made on first use; it signs the check-ins it sends.
+
+    A device gets one when it is provisioned; the organiser's database gets one the first time
+    it sends check-ins of its own. It is never the organiser's signing key and never leaves.
+    """
+    row = conn.execute("SELECT private_key FROM device_key WHERE id = 1").fetchone()
+    if row is not None:
+        return keys.load_private(row[0])
+    raw = keys.private_bytes(keys.new_private_key())
+    insert = "INSERT OR IGNORE INTO device_key(id, private_key) VALUES (1, ?)"
+    if conn.in_transaction:
+        conn.execute(insert, (raw,))
+    else:
+        with transaction(conn):
+            conn.execute(insert, (raw,))
+    stored = conn.execute("SELECT private_key FROM device_key WHERE id = 1").fetchone()[0]
+    return keys.load_private(stored)
+
+
+def is_organiser(conn: sqlite3.Connection) -> bool:
+    """True on the organiser's database (the one holding the signing key)."""
+    return conn.execute("SELECT 1 FROM signing_key WHERE id = 1").fetchone() is not None

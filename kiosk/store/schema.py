@@ -116,6 +116,45 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE code_issues ADD COLUMN code TEXT;
     """,
+    # 4: sync between the organiser and devices (kiosk/sync). Check-ins that came from elsewhere
+    # keep the device's own time (at_ms) and get the time this database received them and from
+    # whom (`source`, NULL: recorded here); the append-only triggers still guard the log.
+    # `device_key` is this database's own key for signing what it sends (never the organiser's);
+    # `sync_devices` pins each device's public key on first contact; `sync_rejects` keeps
+    # check-ins that could not join the log (a device sequence number already taken by another
+    # event), so nothing is lost.
+    """
+    ALTER TABLE checkins ADD COLUMN received_ms INTEGER;
+    ALTER TABLE checkins ADD COLUMN source TEXT;
+    CREATE TABLE device_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        private_key BLOB NOT NULL
+    );
+    CREATE TABLE sync_devices (
+        device TEXT PRIMARY KEY,
+        public_key BLOB NOT NULL,
+        first_seen_ms INTEGER NOT NULL,
+        last_contact_ms INTEGER NOT NULL,
+        last_via TEXT NOT NULL,
+        reported_seq INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_rejects (
+        event_uid TEXT PRIMARY KEY,
+        device TEXT NOT NULL,
+        device_seq INTEGER NOT NULL,
+        registration_id TEXT,
+        session_id TEXT,
+        direction TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        verdict TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        override_reason TEXT,
+        code_version INTEGER,
+        received_ms INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        problem TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,208 @@
+"""Conflicts that merging check-ins brings to light: listed for the organiser, never merged away.
+
+The merged log is a union, so nothing is decided by dropping a check-in. What devices did while
+they could not see each other is reported instead:
+
+- `double_admission`: the same person admitted as a first entry (`admitted`) to the same session
+  by two or more devices (two doors while offline).
+- `over_capacity`: a session whose derived number of people inside went above its capacity at
+  some moment, counting every door (also after an "admit anyway").
+- `revoked_code_used`: an admission or arrival with a code older than the person's current code at
+  the organiser (a device that had not yet synced the reissue), or with another system's code
+  that has since been revoked.
+- `cancelled_registration_admitted`: an admission of a registration cancelled at the organiser.
+- `sequence_taken`: a check-in that could not join the log because its device and sequence number
+  already belong to another check-in (two databases using one device name); kept aside.
+
+Order: who was inside when is derived from each device's own clock (`at_ms`, then the sync order),
+the same order the door screens and `kiosk status` use. Clocks hours apart can make an exit look
+earlier than its entry; the counts of distinct people admitted do not depend on order at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from kiosk.core.clock import iso
+from kiosk.services.event import load_event
+
+KINDS = (
+    "double_admission",
+    "over_capacity",
+    "revoked_code_used",
+    "cancelled_registration_admitted",
+    "sequence_taken",
+)
+
+
+def find_conflicts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every conflict in this database's log, kind by kind, each a JSON-ready dict."""
+    tz = load_event(conn).tz
+    conn.execute("BEGIN")
+    try:
+        found = [
+            *_double_admissions(conn, tz),
+            *_over_capacity(conn, tz),
+            *_revoked(conn, tz),
+            *_cancelled(conn, tz),
+            *_sequence_taken(conn, tz),
+        ]
+    finally:
+        conn.execute("COMMIT")
+    return found
+
+
+def conflict_report(conn: sqlite3.Connection) -> dict[str, Any]:
+    """`kiosk sync conflicts`: the list and a count per kind."""
+    conflicts = find_conflicts(conn)
+    counts = {kind: 0 for kind in KINDS}
+    for item in conflicts:
+        counts[item["kind"]] += 1
+    return {"conflicts": conflicts, "counts": counts, "total": len(conflicts)}
+
+
+def _double_admissions(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT session_id, registration_id, group_concat(device, char(31)), "
+        "group_concat(at_ms, char(31)), group_concat(event_uid, char(31)) "
+        "FROM (SELECT session_id, registration_id, device, at_ms, event_uid FROM checkins "
+        "      WHERE verdict = 'admit' AND reason = 'admitted' AND direction = 'in' "
+        "      AND session_id IS NOT NULL AND registration_id IS NOT NULL "
+        "      ORDER BY at_ms, id) "
+        "GROUP BY session_id, registration_id HAVING count(DISTINCT device) > 1 "
+        "ORDER BY session_id, registration_id"
+    ).fetchall()
+    out = []
+    for session_id, registration_id, devices, times, uids in rows:
+        entries = [
+            {"device": device, "at": iso(int(at), tz), "event_uid": uid}
+            for device, at, uid in zip(
+                devices.split("\x1f"), times.split("\x1f"), uids.split("\x1f"), strict=True
+            )
+        ]
+        out.append(
+            {
+                "kind": "double_admission",
+                "session_id": session_id,
+                "registration_id": registration_id,
+                "devices": sorted({e["device"] for e in entries}),
+                "entries": entries,
+            }
+        )
+    return out
+
+
+def _over_capacity(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any]]:
+    capacities = dict(
+        conn.execute("SELECT session_id, capacity FROM sessions WHERE capacity IS NOT NULL")
+    )
+    out = []
+    for session_id, capacity in sorted(capacities.items()):
+        inside: dict[str, bool] = {}
+        count = peak = 0
+        first_over: int | None = None
+        peak_at = 0
+        devices: set[str] = set()
+        for registration_id, direction, at_ms, device in conn.execute(
+            "SELECT registration_id, direction, at_ms, device FROM checkins "
+            "WHERE session_id = ? AND verdict = 'admit' AND registration_id IS NOT NULL "
+            "ORDER BY at_ms, id",
+            (session_id,),
+        ):
+            was = inside.get(registration_id, False)
+            now = direction == "in"
+            inside[registration_id] = now
+            count += int(now) - int(was)
+            if now:
+                devices.add(device)
+            if count > capacity:
+                if first_over is None:
+                    first_over = at_ms
+                if count > peak:
+                    peak, peak_at = count, at_ms
+        if first_over is not None:
+            out.append(
+                {
+                    "kind": "over_capacity",
+                    "session_id": session_id,
+                    "capacity": capacity,
+                    "peak_inside": peak,
+                    "first_over_at": iso(first_over, tz),
+                    "peak_at": iso(peak_at, tz),
+                    "devices": sorted(devices),
+                }
+            )
+    return out
+
+
+def _revoked(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT c.event_uid, c.device, c.session_id, c.registration_id, c.at_ms, "
+        "c.code_version, a.code_version, "
+        "(SELECT min(i.issued_ms) FROM code_issues AS i WHERE i.registration_id = "
+        " c.registration_id AND i.version > coalesce(c.code_version, 0)) "
+        "FROM checkins AS c JOIN attendees AS a ON a.registration_id = c.registration_id "
+        "WHERE c.verdict = 'admit' AND c.direction = 'in' AND ("
+        "  (c.code_version IS NOT NULL AND c.code_version < a.code_version) OR "
+        "  (c.code_version IS NULL AND a.external_code_revoked = 1)) "
+        "ORDER BY c.at_ms, c.id"
+    ).fetchall()
+    return [
+        {
+            "kind": "revoked_code_used",
+            "event_uid": uid,
+            "device": device,
+            "session_id": session_id,
+            "registration_id": registration_id,
+            "at": iso(at_ms, tz),
+            "code_version": used,
+            "current_version": current,
+            "revoked_at": iso(revoked_ms, tz) if revoked_ms is not None else None,
+            # By the device's own clock; an admission before the reissue was not wrong then.
+            "scanned_before_revocation": revoked_ms is not None and at_ms < revoked_ms,
+        }
+        for uid, device, session_id, registration_id, at_ms, used, current, revoked_ms in rows
+    ]
+
+
+def _cancelled(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT c.event_uid, c.device, c.session_id, c.registration_id, c.at_ms "
+        "FROM checkins AS c JOIN attendees AS a ON a.registration_id = c.registration_id "
+        "WHERE c.verdict = 'admit' AND c.direction = 'in' AND a.status = 'cancelled' "
+        "ORDER BY c.at_ms, c.id"
+    ).fetchall()
+    return [
+        {
+            "kind": "cancelled_registration_admitted",
+            "event_uid": uid,
+            "device": device,
+            "session_id": session_id,
+            "registration_id": registration_id,
+            "at": iso(at_ms, tz),
+        }
+        for uid, device, session_id, registration_id, at_ms in rows
+    ]
+
+
+def _sequence_taken(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT r.event_uid, r.device, r.device_seq, r.source, r.at_ms, r.received_ms, "
+        "c.event_uid FROM sync_rejects AS r LEFT JOIN checkins AS c "
+        "ON c.device = r.device AND c.device_seq = r.device_seq ORDER BY r.received_ms"
+    ).fetchall()
+    return [
+        {
+            "kind": "sequence_taken",
+            "event_uid": uid,
+            "device": device,
+            "device_seq": seq,
+            "source": source,
+            "at": iso(at_ms, tz),
+            "received_at": iso(received_ms, tz),
+            "taken_by": other,
+        }
+        for uid, device, seq, source, at_ms, received_ms, other in rows
+    ]

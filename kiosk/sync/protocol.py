@@ -1,0 +1,50 @@
+"""The LAN hub's wire protocol, shared by the server (`hub`) and the client (`client`).
+
+Every request but `GET /v1/time` is signed by the device's own Ed25519 key over
+
+    b"kiosk-hub-request-v1\\0" + event_id \\0 METHOD \\0 path?query \\0 time_ms \\0 sha256(body)
+
+sent as `X-Kiosk-Device` (the device name), `X-Kiosk-Time` and `X-Kiosk-Signature` (hex). The
+time is the hub's clock as the device reckons it (it asks `GET /v1/time` once and keeps the
+offset), so devices whose clocks are hours apart still sync; the hub refuses a request more than
+two minutes off its clock and a signature it has already seen (replay).
+
+The hub answers JSON replies with `X-Kiosk-Reply-Signature`: the organiser key's signature over
+
+    b"kiosk-hub-reply-v1\\0" + request signature \\0 status \\0 sha256(body)
+
+so a device only treats its check-ins as delivered on the organiser's own word, and rosters and
+other devices' check-ins come as bundles signed by the organiser key.
+
+Endpoints: `GET /v1/time`; `POST /v1/hello` (register or check the device's key, report its
+sequence numbers; answers the hub's roster version and newest check-in row); `POST /v1/events`
+(an events bundle signed by the device); `GET /v1/roster?have=V` (the roster bundle, 204 when V
+is current); `GET /v1/events?since=N` (an organiser-signed events bundle of other devices'
+check-ins after the hub's row N).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+PREFIX = "/v1"
+HEADER_DEVICE = "X-Kiosk-Device"
+HEADER_TIME = "X-Kiosk-Time"
+HEADER_SIGNATURE = "X-Kiosk-Signature"
+HEADER_REPLY_SIGNATURE = "X-Kiosk-Reply-Signature"
+MAX_SKEW_MS = 120_000
+MAX_BODY_BYTES = 1024**3
+_REQUEST_CONTEXT = b"kiosk-hub-request-v1\x00"
+_REPLY_CONTEXT = b"kiosk-hub-reply-v1\x00"
+
+
+def request_message(event_id: str, method: str, target: str, time_ms: int, body: bytes) -> bytes:
+    """The bytes a device signs for one request (`target`: path with its query)."""
+    parts = [event_id, method.upper(), target, str(time_ms), hashlib.sha256(body).hexdigest()]
+    return _REQUEST_CONTEXT + "\x00".join(parts).encode()
+
+
+def reply_message(request_signature: str, status: int, body: bytes) -> bytes:
+    """The bytes the hub signs for one JSON reply."""
+    parts = [request_signature, str(status), hashlib.sha256(body).hexdigest()]
+    return _REPLY_CONTEXT + "\x00".join(parts).encode()
