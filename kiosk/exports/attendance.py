@@ -8,18 +8,13 @@ written with openpyxl.
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from kiosk.core.clock import iso
 from kiosk.core.names import display_name
-from kiosk.errors import KioskError
-from kiosk.exports import write_atomically
-from kiosk.exports.cells import neutralise_row, xlsx_row
+from kiosk.exports.table_file import write_table
 from kiosk.services.event import load_event
 
 COLUMNS: tuple[str, ...] = (
@@ -92,30 +87,4 @@ def export_attendance(conn: sqlite3.Connection, path: Path) -> int:
     The file appears only once complete (see `write_atomically`); any other suffix is refused
     before anything is written.
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise KioskError(f"cannot export to {path.name!r}: the file must end in .csv or .xlsx")
-    count = 0
-
-    def write_csv(target: Path) -> None:
-        nonlocal count
-        with open(target, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(COLUMNS)
-            for row in attendance_rows(conn):
-                writer.writerow(neutralise_row(row))
-                count += 1
-
-    def write_xlsx(target: Path) -> None:
-        nonlocal count
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("attendance")
-        sheet.append(list(COLUMNS))
-        for row in attendance_rows(conn):
-            sheet.append(xlsx_row(row))
-            count += 1
-        book.save(target)
-
-    write_atomically(path, write_csv if suffix == ".csv" else write_xlsx)
-    return count
+    return write_table(path, COLUMNS, attendance_rows(conn), sheet="attendance")

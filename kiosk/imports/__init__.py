@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
@@ -23,12 +23,13 @@ from kiosk.imports.programme import plan_programme
 from kiosk.imports.report import FileProblem, ImportReport, Plan, RowError
 from kiosk.imports.roster import COLUMNS as ROSTER_COLUMNS
 from kiosk.imports.roster import plan_roster
-from kiosk.imports.tables import Table, column_key, read_table
+from kiosk.imports.tables import ColumnMapping, Table, column_key, read_table
 from kiosk.services.event import load_event
 from kiosk.store.database import transaction
 
 __all__ = [
     "COLUMNS",
+    "ColumnMapping",
     "FileProblem",
     "ImportReport",
     "Kind",
@@ -48,6 +49,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "invitations": INVITATION_COLUMNS,
 }
 _BULK_CACHE_KIB = -65536  # negative: a size in KiB, so 64 MiB
+ROW_REPORT_EVERY = 1000
+"""`on_row` hears of every this many rows (and of the last one)."""
 
 
 class _Changed(Exception):
@@ -65,26 +68,38 @@ def run_import(
     *,
     dry_run: bool = False,
     warn: Callable[[str], None] = _ignore,
+    mapping: ColumnMapping | None = None,
+    on_row: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import one file of `kind` into the event database; return what was (or would be) done.
 
     Bad content (encoding, format, missing columns, bad rows) comes back as `report.errors` with
     nothing written; a file that cannot be opened raises KioskError. Warnings (unknown columns,
     invitation lists of open sessions) go to `warn` and into the report.
+
+    `mapping` maps the file's own column names onto the kind's (the GUI's column mapping);
+    `on_row(row)` is told of the spreadsheet row reached every ROW_REPORT_EVERY rows while the
+    file is checked, and may raise to stop the import (nothing is written then).
     """
     if kind not in COLUMNS:
         raise KioskError(f"unknown import kind {kind!r}: programme, roster or invitations")
     with _no_cycle_collection():
-        return _import(conn, kind, Path(path), dry_run, warn)
+        return _import(conn, kind, Path(path), dry_run, warn, mapping, on_row)
 
 
 def _import(
-    conn: sqlite3.Connection, kind: str, path: Path, dry_run: bool, warn: Callable[[str], None]
+    conn: sqlite3.Connection,
+    kind: str,
+    path: Path,
+    dry_run: bool,
+    warn: Callable[[str], None],
+    mapping: ColumnMapping | None = None,
+    on_row: Callable[[int], None] | None = None,
 ) -> ImportReport:
     planner = _planner(conn, kind)
     version = _data_version(conn)
     warnings: list[str] = []
-    plan = _validate(path, kind, planner, warnings)
+    plan = _validate(path, kind, planner, warnings, mapping, on_row)
     if plan.errors or dry_run:
         return _reported(kind, plan, dry_run, warnings, warn)
     try:
@@ -92,7 +107,7 @@ def _import(
             # Validation ran outside the write lock; if another connection committed since,
             # validate again under the lock rather than write a plan made from stale data.
             if _data_version(conn) != version:
-                plan = _validate(path, kind, planner, [])
+                plan = _validate(path, kind, planner, [], mapping, on_row)
                 if plan.errors:
                     raise _Changed
             plan.write(conn)
@@ -101,10 +116,19 @@ def _import(
     return _reported(kind, plan, dry_run, warnings, warn)
 
 
-def _validate(path: Path, kind: str, planner: Callable[[Table], Plan], warnings: list[str]) -> Plan:
+def _validate(
+    path: Path,
+    kind: str,
+    planner: Callable[[Table], Plan],
+    warnings: list[str],
+    mapping: ColumnMapping | None = None,
+    on_row: Callable[[int], None] | None = None,
+) -> Plan:
     """Read the file and validate it against the database; file problems become row errors."""
     try:
-        table = read_table(path, kind, COLUMNS[kind])
+        table = read_table(path, kind, COLUMNS[kind], mapping)
+        if on_row is not None:
+            table.rows = _reporting(table.rows, on_row)
         if table.unknown:
             unknown = ", ".join(table.unknown)
             warnings.append(f"{path.name}: ignoring unknown column(s): {unknown}")
@@ -114,6 +138,19 @@ def _validate(path: Path, kind: str, planner: Callable[[Table], Plan], warnings:
     if table.errors:  # items of a JSON file that are not objects
         plan.errors = sorted([*table.errors, *plan.errors], key=lambda error: error.row)
     return plan
+
+
+def _reporting(
+    rows: Iterable[tuple[int, list[str]]], on_row: Callable[[int], None]
+) -> Iterator[tuple[int, list[str]]]:
+    """The rows unchanged, telling `on_row` of the row reached every ROW_REPORT_EVERY rows."""
+    row = 1
+    for count, item in enumerate(rows, start=1):
+        if count % ROW_REPORT_EVERY == 0:
+            on_row(item[0])
+        row = item[0]
+        yield item
+    on_row(row)
 
 
 def _planner(conn: sqlite3.Connection, kind: str) -> Callable[[Table], Plan]:

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from operator import itemgetter
@@ -25,6 +25,13 @@ _KEY_NOISE = re.compile(r"[\s_\-\ufeff]+")
 # Spellings people use for a column, beyond case, spaces, hyphens and underscores.
 _ALIASES = {"organisation": "organization", "organiser": "organizer"}
 _FORMATS = (".csv", ".xlsx", ".json")
+
+ColumnMapping = Mapping[str, str | None]
+"""An organiser's mapping of a file's own column names onto a kind's columns (FORMATS.md).
+
+Keys are the file's column labels (compared like column names: case, spaces, hyphens and
+underscores ignored); a value is one of the kind's column names, or None to ignore that column.
+Labels the mapping does not name are matched as usual."""
 
 
 def column_key(name: str) -> str:
@@ -76,11 +83,16 @@ class Table:
         return errors
 
 
-def read_table(path: Path, kind: str, known: Sequence[str]) -> Table:
+def read_table(
+    path: Path, kind: str, known: Sequence[str], mapping: ColumnMapping | None = None
+) -> Table:
     """Read an import file of `kind` by its extension; `known` are the kind's column names.
 
-    Raises KioskError when the file cannot be opened, FileProblem when its content is unusable.
+    `mapping` (optional) maps the file's own column labels onto `known` names (see
+    ColumnMapping). Raises KioskError when the file cannot be opened, FileProblem when its
+    content is unusable.
     """
+    wanted = _wanted(known, mapping)
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
         raise FileProblem(
@@ -89,10 +101,10 @@ def read_table(path: Path, kind: str, known: Sequence[str]) -> Table:
     if suffix == ".xlsx":
         records = _xlsx_records(path, _read_bytes(path), kind)
     elif suffix == ".json":
-        return _json_table(path.name, _read_text(path), kind, known)
+        return _json_table(path.name, _read_text(path), kind, known, wanted)
     else:
         records = _csv_records(_read_text(path), path.name)
-    return _records_table(path.name, records, known)
+    return _records_table(path.name, records, wanted)
 
 
 def _read_text(path: Path) -> str:
@@ -110,10 +122,22 @@ def _read_bytes(path: Path) -> bytes:
         raise KioskError(f"cannot open {path}: {exc.strerror or exc}") from exc
 
 
-def _header(
-    cells: Sequence[str], known: Sequence[str], name: str
-) -> tuple[dict[str, int], list[str]]:
+_IGNORED = ""  # a column the organiser's mapping says to ignore
+
+
+def _wanted(known: Sequence[str], mapping: ColumnMapping | None) -> dict[str, str]:
+    """Column key of a file label -> the known column it fills ("" for a column to ignore)."""
     wanted = {column_key(column): column for column in known}
+    for label, column in (mapping or {}).items():
+        if column and column not in known:
+            raise FileProblem(f"cannot map {label!r} onto {column!r}: no such column", field=column)
+        wanted[column_key(label)] = column or _IGNORED
+    return wanted
+
+
+def _header(
+    cells: Sequence[str], wanted: Mapping[str, str], name: str
+) -> tuple[dict[str, int], list[str]]:
     columns: dict[str, int] = {}
     unknown: list[str] = []
     for index, raw in enumerate(cells):
@@ -121,6 +145,8 @@ def _header(
         if not label:
             continue
         column = wanted.get(column_key(label))
+        if column == _IGNORED:
+            continue
         if column is None:
             unknown.append(label)
         elif column in columns:
@@ -132,13 +158,13 @@ def _header(
     return columns, unknown
 
 
-def _records_table(name: str, records: Iterator[list[str]], known: Sequence[str]) -> Table:
+def _records_table(name: str, records: Iterator[list[str]], wanted: Mapping[str, str]) -> Table:
     """Header and rows from raw records (CSV or XLSX rows), numbered from 1."""
     header_row = 0
     for record in records:
         header_row += 1
         if any(cell.strip() for cell in record):
-            columns, unknown = _header(record, known, name)
+            columns, unknown = _header(record, wanted, name)
             break
     else:
         raise FileProblem(f"{name} is empty: expected a header row with column names")
@@ -309,7 +335,9 @@ def _with_rooms(sessions: list[Any], rooms: Any, name: str) -> list[Any]:
     return merged
 
 
-def _json_table(name: str, text: str, kind: str, known: Sequence[str]) -> Table:
+def _json_table(
+    name: str, text: str, kind: str, known: Sequence[str], wanted: Mapping[str, str]
+) -> Table:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -319,7 +347,6 @@ def _json_table(name: str, text: str, kind: str, known: Sequence[str]) -> Table:
     items = _json_items(document, kind, name)
     if not items:  # an empty list is a valid file with no rows
         return Table(name, {column: i for i, column in enumerate(known)}, [], width=len(known))
-    wanted = {column_key(column): column for column in known}
     columns: dict[str, int] = {}
     unknown: dict[str, None] = {}
     errors: list[RowError] = []
@@ -332,6 +359,8 @@ def _json_table(name: str, text: str, kind: str, known: Sequence[str]) -> Table:
         cells: dict[int, str] = {}
         for key, value in item.items():
             column = wanted.get(column_key(str(key)))
+            if column == _IGNORED:
+                continue
             if column is None:
                 unknown.setdefault(str(key), None)
                 continue
