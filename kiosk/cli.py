@@ -68,8 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("init", help="create the event database and signing key")
-    p.add_argument("--event-name", required=True)
+    p.add_argument("--event-name", help="required unless --from-bundle")
     p.add_argument("--timezone", help="IANA zone, e.g. Asia/Seoul (default: this machine's)")
+    p.add_argument("--from-bundle", metavar="FILE", help="provision a device from a roster bundle")
+    p.add_argument("--passphrase-file", help="with --from-bundle: the bundle's passphrase")
+    p.add_argument("--device", help="with --from-bundle: this device's name (default: made up)")
 
     p = sub.add_parser("import", help="import programme, roster or invitations")
     p.add_argument("kind", choices=["programme", "roster", "invitations"])
@@ -124,13 +127,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("status", help="attendance counts")
 
-    p = sub.add_parser("export", help="export attendance (CSV or XLSX)")
-    p.add_argument("what", choices=["attendance"])
+    p = sub.add_parser("export", help="export attendance or the audit log (CSV or XLSX)")
+    p.add_argument("what", choices=["attendance", "audit"])
     p.add_argument("-o", "--output", required=True, type=Path)
+
+    p = sub.add_parser("report", help="the organisers' reports (PDF)")
+    p.add_argument("what", choices=["day"])
+    p.add_argument("--date", required=True, help="the day, YYYY-MM-DD")
+    p.add_argument("-o", "--output", required=True, type=Path)
+
+    p = sub.add_parser("purge", help="delete personal data after the event; counts stay")
+    p.add_argument("--yes", action="store_true", help="really delete (it cannot be undone)")
+    p.add_argument(
+        "--retention-date", metavar="D", help="set the date (YYYY-MM-DD) to remind about purging"
+    )
+
+    from kiosk.sync.commands import add_parsers as add_sync_parsers
+
+    add_sync_parsers(sub)
+
+    p = sub.add_parser(
+        "a11y-report",
+        help="measure the door and kiosk screens against the accessibility criteria (demo event)",
+    )
+    p.add_argument("--json", action="store_true", help="JSON instead of a table")
+    p.add_argument("--diagonal-in", type=float, default=21.5, help="panel diagonal in inches")
+    p.add_argument("--resolution", default="1920x1080", help="panel resolution, WIDTHxHEIGHT")
+    p.add_argument(
+        "--lower-edge-mm", type=float, default=700.0, help="screen's lower edge above the floor"
+    )
+    p.add_argument(
+        "--viewing-distance-mm", type=float, default=500.0, help="eyes to screen distance"
+    )
 
     p = sub.add_parser("bench", help="measure the hot paths on a synthetic event")
     p.add_argument("--attendees", type=int, default=100_000)
     p.add_argument("--scans", type=int, default=10_000)
+    p.add_argument(
+        "--sync-events", type=int, default=50_000, help="check-ins per device in the sync merge"
+    )
     return parser
 
 

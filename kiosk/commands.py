@@ -6,6 +6,7 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Callable
+from datetime import date
 
 from kiosk.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, ProgressBar, db_path, emit, say
 from kiosk.core.clock import parse_at
@@ -13,6 +14,7 @@ from kiosk.core.model import Direction, Reason
 from kiosk.errors import KioskError
 from kiosk.services.event import init_event
 from kiosk.store.database import open_database
+from kiosk.sync import commands as sync_commands
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,6 +25,10 @@ def run(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from kiosk.services.event import load_event
 
+    if args.from_bundle:
+        return sync_commands.cmd_init_from_bundle(args, _sync_io(args))
+    if not args.event_name:
+        raise KioskError("init needs --event-name (or --from-bundle FILE for a device)")
     db = init_event(db_path(args), args.event_name, args.timezone)
     event = load_event(db.conn)
     emit({"event_id": event.event_id, "public_key_fingerprint": event.fingerprint})
@@ -192,10 +198,49 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kiosk.exports.attendance import export_attendance
+    from kiosk.exports.audit import export_audit
 
     conn = open_database(db_path(args)).conn
-    rows = export_attendance(conn, args.output)
+    export = export_audit if args.what == "audit" else export_attendance
+    rows = export(conn, args.output)
     emit({"rows": rows, "path": str(args.output)})
+    return EXIT_OK
+
+
+def _date(text: str, flag: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise KioskError(f"{flag} {text!r} is not a date: use YYYY-MM-DD") from exc
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from kiosk.reports import render_day_report
+
+    day = _date(args.date, "--date")
+    conn = open_database(db_path(args)).conn
+    result = render_day_report(conn, day, args.output, progress=ProgressBar("report"))
+    emit({"pages": result.pages, "path": str(result.path)})
+    return EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from kiosk.services.purge import purge_personal_data, set_retention_date
+
+    if not args.yes and args.retention_date is None:
+        raise KioskError("purge deletes every name for good: add --yes to go ahead")
+    conn = open_database(db_path(args)).conn
+    if not args.yes:
+        day = _date(args.retention_date, "--retention-date")
+        set_retention_date(conn, day)
+        emit({"retention_date": day.isoformat()})
+        return EXIT_OK
+    result = purge_personal_data(conn)
+    emit({"attendees_purged": result.attendees_purged})
+    say(
+        f"purged the personal data of {result.attendees_purged} registrations; "
+        "delete exported files and bundles that left this machine too"
+    )
     return EXIT_OK
 
 
@@ -204,8 +249,45 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if not 1_000 <= args.attendees <= 200_000:
         raise KioskError("--attendees must be between 1000 and 200000")
-    emit(run_bench(attendees=args.attendees, scans=args.scans, progress=say))
+    if not 100 <= args.sync_events <= 200_000:
+        raise KioskError("--sync-events must be between 100 and 200000")
+    emit(
+        run_bench(
+            attendees=args.attendees,
+            scans=args.scans,
+            progress=say,
+            sync_events=args.sync_events,
+        )
+    )
     return EXIT_OK
+
+
+def cmd_a11y_report(args: argparse.Namespace) -> int:
+    """Measure the screens on a configured panel; exit 0 when every criterion passes, 1 if not."""
+    from kiosk.a11y.panel import Panel
+    from kiosk.a11y.report import run as run_report
+
+    try:
+        panel = Panel.from_resolution(
+            args.resolution,
+            diagonal_in=args.diagonal_in,
+            lower_edge_mm=args.lower_edge_mm,
+            viewing_distance_mm=args.viewing_distance_mm,
+        )
+    except ValueError as exc:
+        raise KioskError(str(exc)) from exc
+    say("a11y-report: measuring the door and kiosk screens on the demo event…")
+    code, report = run_report(panel, as_json=args.json)
+    if args.json:
+        emit(report)
+    else:
+        sys.stdout.write(f"{report}\n")
+        sys.stdout.flush()
+    return EXIT_OK if code == 0 else EXIT_REFUSED
+
+
+def _sync_io(args: argparse.Namespace) -> sync_commands.Io:
+    return sync_commands.Io(db_path(args), emit, say)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -221,5 +303,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "pin": cmd_pin,
     "status": cmd_status,
     "export": cmd_export,
+    "report": cmd_report,
+    "purge": cmd_purge,
     "bench": cmd_bench,
+    "a11y-report": cmd_a11y_report,
+    "sync": lambda args: sync_commands.cmd_sync(args, _sync_io(args)),
+    "hub": lambda args: sync_commands.cmd_hub(args, _sync_io(args)),
 }

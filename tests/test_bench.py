@@ -29,6 +29,12 @@ TARGET_KEYS = {
     "badges_at_least_100_per_s",
     "gui_start_within_2_s",
     "gui_scan_to_paint_p99_within_50_ms",
+    "sync_roster_build_within_5_s",
+    "sync_roster_apply_within_5_s",
+    "sync_merge_20x50000_within_10_s",
+    "sync_hub_round_trip_within_200_ms",
+    "roster_search_within_50_ms",
+    "day_report_within_10_s",
     "all_met",
 }
 
@@ -36,7 +42,10 @@ TARGET_KEYS = {
 @pytest.fixture(scope="module")
 def figures() -> dict:
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "bench", "--attendees", "1000", "--scans", "300"],
+        [
+            *(sys.executable, "-m", "kiosk", "bench", "--attendees", "1000", "--scans", "300"),
+            *("--sync-events", "2000"),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -59,6 +68,8 @@ def test_bench_reports_every_figure(figures: dict) -> None:
         "commits",
         "badges",
         "gui",
+        "sync",
+        "console",
         "peak_rss_mb",
         "targets",
     }
