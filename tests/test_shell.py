@@ -103,3 +103,23 @@ def test_full_screen_is_left_only_with_the_pin(qtbot, event_db, db_path):
     answer_next_dialog(right_pin)
     window.toggle_full_screen()
     assert not window.isFullScreen()
+
+
+def test_the_camera_panel_feeds_the_same_scan_handler(qtbot, event_db, db_path):
+    import qrcode
+    from PIL.ImageQt import ImageQt
+
+    window = make_shell(qtbot, db_path, "door")
+    window.toggle_camera()
+    panel = window.camera_dock.widget()
+    assert panel.toggle.accessibleName() == "Start camera"
+    if not panel.scanner.available_cameras():
+        assert "No camera" in panel.status.text()
+        panel.start_or_stop()  # no camera here: a clear message, no crash
+        assert not panel.scanner.running and panel.status.text()
+    image = qrcode.make("CAMERA-CODE-123").convert("RGB")
+    with qtbot.waitSignal(panel.scanner.scanned, timeout=5000):
+        assert panel.scanner.feed_image(ImageQt(image).copy())
+    assert window.screen().scans == ["CAMERA-CODE-123"]
+    window.toggle_camera()
+    assert not window.camera_dock.isVisible()

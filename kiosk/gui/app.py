@@ -36,6 +36,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--mode", choices=MODES, default="door")
     parser.add_argument("--fullscreen", action="store_true")
     parser.add_argument("--language", choices=["ko", "en"], default="ko")
+    parser.add_argument("--camera", action="store_true", help="show the camera scanner panel")
     parser.add_argument("--screenshot", type=Path, help="save a screenshot and quit (for checks)")
     parser.add_argument(
         "--startup-time", action="store_true", help="print seconds from start to ready and quit"
@@ -108,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             QMessageBox.critical(None, "Kiosk", str(exc))
         return 2
     scanner = connect_scanners(app, window)
+    if args.camera:
+        window.toggle_camera()
     if args.fullscreen:
         window.showFullScreen()
     else:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QMainWindow,
     QRadioButton,
     QStackedWidget,
@@ -69,11 +70,14 @@ class ShellWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.mode = ""
         self._allow_close = False
+        self.camera_dock: QDockWidget | None = None
         self.show_mode(mode)
         self._switch = QShortcut(QKeySequence("Ctrl+Shift+M"), self)
         self._switch.activated.connect(self.ask_for_mode)
         self._fullscreen = QShortcut(QKeySequence("F11"), self)
         self._fullscreen.activated.connect(self.toggle_full_screen)
+        self._camera_key = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
+        self._camera_key.activated.connect(self.toggle_camera)
         self.resize(1280, 800)
         self.retranslate()
 
@@ -98,6 +102,23 @@ class ShellWindow(QMainWindow):
         target = getattr(self.screen(), "handle_scan", None)
         if callable(target):
             target(code)
+
+    def toggle_camera(self) -> None:
+        """Show or hide the camera panel (built the first time it is asked for)."""
+        if self.camera_dock is None:
+            from kiosk.gui.camera import CameraScanner
+            from kiosk.gui.shell.camera_panel import CameraPanel
+
+            scanner = CameraScanner(self)
+            scanner.scanned.connect(self.handle_scan)
+            self.camera_dock = QDockWidget(self)
+            self.camera_dock.setObjectName("cameraDock")
+            self.camera_dock.setWidget(CameraPanel(scanner))
+            self.camera_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.camera_dock)
+            self.retranslate()
+            return
+        self.camera_dock.setVisible(not self.camera_dock.isVisible())
 
     # Guarded actions -----------------------------------------------------------------------
     def organiser_confirms(self) -> bool:
@@ -147,3 +168,5 @@ class ShellWindow(QMainWindow):
             "organiser": self.tr("Organiser"),
         }
         self.setWindowTitle(f"{self.context.event.name} — {names.get(self.mode, self.mode)}")
+        if self.camera_dock is not None:
+            self.camera_dock.setWindowTitle(self.tr("Camera scanner"))
