@@ -1,0 +1,10 @@
+"""Accessibility measured, not claimed: Korea's kiosk criteria as automated checks.
+
+- `panel`: the physical panel (size, resolution, mounting height, viewing distance) that turns
+  pixels into millimetres and heights above the floor; no Qt.
+- `criteria`: the thresholds and the arithmetic (contrast, gaps, reach, flashing, label in name);
+  no Qt. `pixels`: colour arithmetic on rendered pixels (numpy); `translations`: unfinished
+  strings in the Qt Linguist files.
+- `measure`: the Qt side, measuring a live widget tree; `walk`: drives the door and self check-in
+  screens through their states, languages and display modes; `report`: `kiosk a11y-report`.
+"""

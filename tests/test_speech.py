@@ -1,0 +1,244 @@
+"""Voice guidance with Qt's mock speech engine (speechd needs an audio device): speaking in the
+screen's language, interrupting, stopping, pausing, repeating, volume and rate back to default
+after each person, and no personal value ever reaching the engine through the loudspeaker.
+
+The mock engine "speaks" a word every 100 ms and reports each word it speaks (`sayingWord`):
+what the tests hear is what the engine was given, not what the service says it gave.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from kiosk.gui.speech import DEFAULT_RATE, DEFAULT_VOLUME, VoiceGuide, redact
+
+TIMEOUT_MS = 5_000
+
+
+class Ear:
+    """Every word the engine speaks."""
+
+    def __init__(self, guide: VoiceGuide) -> None:
+        assert guide.tts is not None
+        self.words: list[str] = []
+        self.texts: list[str] = []
+        guide.tts.sayingWord.connect(self._word)
+        guide.spoken.connect(self.texts.append)
+
+    def _word(self, word: str, _id: int, _start: int, _length: int) -> None:
+        self.words.append(word)
+
+    @property
+    def heard(self) -> str:
+        return " ".join(self.words)
+
+
+@pytest.fixture
+def guide(qapp) -> Iterator[VoiceGuide]:
+    voice = VoiceGuide("mock", language="en")
+    assert voice.available
+    voice.set_enabled(True)
+    yield voice
+    voice.reset()
+    voice.deleteLater()
+
+
+def until_quiet(qtbot, guide: VoiceGuide) -> None:
+    qtbot.waitUntil(lambda: not guide.speaking, timeout=TIMEOUT_MS)
+
+
+def test_an_engine_that_cannot_start_leaves_the_kiosk_silent(qapp):
+    voice = VoiceGuide("no-such-engine")
+    assert not voice.available and voice.tts is None
+    voice.set_enabled(True)
+    assert voice.say("Welcome") is None
+    assert voice.repeat() is None
+    voice.pause()
+    voice.stop()
+    voice.set_volume(0.1)
+    voice.reset()
+    assert voice.volume() == DEFAULT_VOLUME and not voice.enabled
+
+
+def test_nothing_is_spoken_until_voice_mode_is_on(qapp, qtbot):
+    voice = VoiceGuide("mock", language="en")
+    ear = Ear(voice)
+    assert not voice.enabled
+    assert voice.say("Welcome") is None
+    qtbot.wait(250)
+    assert ear.words == []
+    voice.set_enabled(True)
+    assert voice.say("Welcome") == "Welcome"
+    until_quiet(qtbot, voice)
+    assert ear.words == ["Welcome"]
+    voice.set_enabled(False)
+    assert voice.say("Welcome") is None
+
+
+def test_speaks_the_screens_language(guide: VoiceGuide):
+    assert guide.set_language("en")
+    assert guide.locale().language() == QLocale.Language.English
+    assert guide.tts is not None and guide.tts.voice().locale().language() == (
+        QLocale.Language.English
+    )
+    # The mock engine has no Korean voice (speech-dispatcher's espeak-ng has): the guide says so
+    # and still speaks, in the language it was asked for.
+    assert not guide.set_language("ko")
+    assert guide.language == "ko" and not guide.voice_found
+
+
+def test_a_new_utterance_interrupts_the_one_being_spoken(qtbot, guide: VoiceGuide):
+    ear = Ear(guide)
+    guide.say("Please hold the code under the scanner now")
+    qtbot.waitUntil(lambda: len(ear.words) >= 1, timeout=TIMEOUT_MS)
+    guide.say("Find your registration")
+    until_quiet(qtbot, guide)
+    assert ear.words[-3:] == ["Find", "your", "registration"]
+    assert "now" not in ear.words and "scanner" not in ear.words
+    assert ear.texts == ["Please hold the code under the scanner now", "Find your registration"]
+
+
+def test_stop_pause_and_resume(qtbot, guide: VoiceGuide):
+    ear = Ear(guide)
+    guide.say("one two three four five six seven eight")
+    qtbot.waitUntil(lambda: len(ear.words) >= 1, timeout=TIMEOUT_MS)
+    guide.pause()  # the engine stops at the next word
+    qtbot.waitUntil(lambda: guide.paused, timeout=TIMEOUT_MS)
+    heard = len(ear.words)
+    qtbot.wait(350)
+    assert len(ear.words) == heard  # nothing while paused
+    guide.resume()
+    qtbot.waitUntil(lambda: len(ear.words) > heard, timeout=TIMEOUT_MS)
+    guide.stop()
+    assert not guide.speaking and not guide.paused
+    stopped = len(ear.words)
+    qtbot.wait(350)
+    assert len(ear.words) == stopped < 8
+
+
+def test_repeat_says_the_last_text_again(qtbot, guide: VoiceGuide):
+    ear = Ear(guide)
+    assert guide.repeat() is None  # nothing said yet
+    guide.say("Is this you?")
+    until_quiet(qtbot, guide)
+    assert guide.repeat() == "Is this you?"
+    until_quiet(qtbot, guide)
+    assert ear.heard == "Is this you Is this you"  # the engine speaks words, not punctuation
+
+
+def test_volume_rate_and_voice_mode_go_back_to_default_after_each_person(qtbot, guide):
+    guide.set_volume(0.2)
+    guide.set_rate(0.6)
+    guide.set_volume(4)  # clamped
+    assert guide.volume() == pytest.approx(1.0)
+    assert guide.rate() == pytest.approx(0.6)
+    guide.protect(["KIM Minji"])
+    guide.say("one two three four five six")
+    guide.reset()
+    assert not guide.enabled and not guide.speaking
+    assert guide.volume() == pytest.approx(DEFAULT_VOLUME)
+    assert guide.rate() == pytest.approx(DEFAULT_RATE)
+    assert guide.last_text == ""
+    assert guide.filtered("KIM Minji") == "KIM Minji"  # the visit's values are forgotten too
+    assert guide.tts is not None and guide.tts.state() != QTextToSpeech.State.Speaking
+
+
+PEOPLE = [
+    {
+        "name": "GARCÍA Lucía",
+        "local": "",
+        "email": "lucia.garcia@example.org",
+        "registration": "X-0102",
+        "code": "KIOSK1.eyJyIjoiWC0wMTAyIiwidiI6MX0.c2lnbmF0dXJlLWJ5dGVz",
+    },
+    {
+        "name": "KIM Minji",
+        "local": "김민지",
+        "email": "minji.kim@example.org",
+        "registration": "X-0101",
+        "code": "KIOSK1.eyJyIjoiWC0wMTAxIiwidiI6MX0.YW5vdGhlci1zaWduYXR1cmU",
+    },
+]
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _texts(person: dict[str, str]) -> list[str]:
+    """What screens might want to say with a person on them."""
+    name, email = person["name"], person["email"]
+    plain = _fold(name).title()
+    return [
+        f"Is this you? {name}",
+        f"Welcome, {name.upper()}! Your badge is printing.",
+        f"Is this you? {plain}",  # typed without accents
+        f"{person['local']}님, 환영합니다" if person["local"] else f"Hello {name.split()[-1]}",
+        f"We found {email} for registration {person['registration']}.",
+        f"Your code {person['code']} was read.",
+        f"{name} · {person['registration']} · Participant",
+    ]
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p["registration"])
+def test_no_personal_value_ever_reaches_the_engine_through_the_loudspeaker(
+    qtbot, guide: VoiceGuide, person: dict[str, str]
+):
+    ear = Ear(guide)
+    values = [v for v in person.values() if v]
+    guide.protect([person["name"], person["local"]])  # the visit's person, as a screen would
+    for text in _texts(person):
+        handed = guide.say(text, personal_values=[person["email"], person["registration"]])
+        until_quiet(qtbot, guide)
+        assert handed is None or handed == ear.texts[-1]
+    guide.repeat()
+    until_quiet(qtbot, guide)
+    heard = _fold(ear.heard)
+    everything_handed = _fold(" ".join(ear.texts))
+    for value in values:
+        for part in [value, *value.split()]:
+            if len(part) >= 2:
+                assert _fold(part) not in heard, part
+                assert _fold(part) not in everything_handed, part
+    assert "welcome" in heard and "badge" in heard  # the rest is still said
+
+
+def test_with_headphones_the_text_is_spoken_as_it_is(qtbot, guide: VoiceGuide):
+    ear = Ear(guide)
+    guide.set_private_audio(True)
+    guide.say("Is this you? KIM Minji", personal_values=["KIM Minji"])
+    until_quiet(qtbot, guide)
+    assert ear.heard == "Is this you KIM Minji"
+    guide.set_private_audio(False)
+    guide.say("Is this you? KIM Minji", personal_values=["KIM Minji"])
+    until_quiet(qtbot, guide)
+    assert ear.words[-3:] == ["Is", "this", "you"]
+
+
+def test_a_text_that_is_only_personal_is_not_spoken(qtbot, guide: VoiceGuide):
+    ear = Ear(guide)
+    assert guide.say("KIM Minji", personal_values=["KIM Minji"]) is None
+    qtbot.wait(200)
+    assert ear.words == []
+
+
+@pytest.mark.parametrize(
+    "text, values, expected",
+    [
+        ("Is this you? GARCÍA Lucía", ["Garcia Lucia"], "Is this you?"),
+        ("Hello García, welcome", ["GARCÍA Lucía"], "Hello, welcome"),
+        ("김민지님, 환영합니다", ["김민지"], "님, 환영합니다"),
+        ("Mail: someone.else@example.org sent", [], "Mail: sent"),
+        ("Registration X-0101 found", ["X-0101"], "Registration found"),
+        ("Welcome back", ["An"], "Welcome back"),
+        ("Choose a language", [], "Choose a language"),
+    ],
+)
+def test_redaction(text: str, values: list[str], expected: str):
+    assert redact(text, values) == expected
