@@ -82,8 +82,7 @@ def badge_contents(
 ) -> tuple[int, Iterator[BadgeContent]]:
     """How many badges, and their contents (read lazily, one person at a time)."""
     event = event or load_event(conn)
-    main_language = str(get_setting(conn, "main_language", DEFAULT_MAIN_LANGUAGE))
-    receivers = _receiver_languages(conn, main_language)
+    receivers = receiver_languages(conn)
     if registration_ids is None:
         ids = [
             rid
@@ -97,29 +96,48 @@ def badge_contents(
 
     def contents() -> Iterator[BadgeContent]:
         for rid in ids:
-            row = conn.execute(
-                "SELECT family_name, given_name, name_local, organization, country, category, "
-                "badge_privacy, language FROM attendees WHERE registration_id = ?",
-                (rid,),
-            ).fetchone()
-            if row is None:
-                raise KioskError(f"no such registration: {rid}")
-            family, given, local, organization, country, category, private, language = row
             code, version = current_code(conn, rid)
-            yield BadgeContent(
-                registration_id=rid,
-                name=display_name(family, given) or (local or rid),
-                name_local=local,
-                organization=None if private else organization,
-                country=None if private else country,
-                category=category,
-                event_name=event.name,
-                code=code,
-                code_version=version,
-                receiver_language=language if language in receivers else None,
-            )
+            yield badge_content(conn, rid, code, version, event=event, receivers=receivers)
 
     return len(ids), contents()
+
+
+def receiver_languages(conn: sqlite3.Connection) -> set[str]:
+    """Languages into which some session interprets, besides the event's main language."""
+    main_language = str(get_setting(conn, "main_language", DEFAULT_MAIN_LANGUAGE))
+    return _receiver_languages(conn, main_language)
+
+
+def badge_content(
+    conn: sqlite3.Connection,
+    registration_id: str,
+    code: str,
+    code_version: int,
+    *,
+    event: Event,
+    receivers: set[str],
+) -> BadgeContent:
+    """What one person's badge shows: the one place the badge-privacy rule is applied."""
+    row = conn.execute(
+        "SELECT family_name, given_name, name_local, organization, country, category, "
+        "badge_privacy, language FROM attendees WHERE registration_id = ?",
+        (registration_id,),
+    ).fetchone()
+    if row is None:
+        raise KioskError(f"no such registration: {registration_id}")
+    family, given, local, organization, country, category, private, language = row
+    return BadgeContent(
+        registration_id=registration_id,
+        name=display_name(family, given) or (local or registration_id),
+        name_local=local,
+        organization=None if private else organization,
+        country=None if private else country,
+        category=category,
+        event_name=event.name,
+        code=code,
+        code_version=code_version,
+        receiver_language=language if language in receivers else None,
+    )
 
 
 def render_badge_file(

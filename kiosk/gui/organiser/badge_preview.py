@@ -20,12 +20,10 @@ from kiosk.badges.content import BadgeContent
 from kiosk.badges.layouts import Layout, load_layout
 from kiosk.badges.render import render_pdf
 from kiosk.core.codes import issue_code
-from kiosk.core.names import display_name
 from kiosk.errors import KioskError
-from kiosk.services.badges import DEFAULT_MAIN_LANGUAGE, badge_layout_name
+from kiosk.services.badges import badge_content, badge_layout_name, receiver_languages
 from kiosk.services.event import load_event
 from kiosk.services.issuing import current_code
-from kiosk.store.settings import get_setting
 
 PREVIEW_DPI = 150
 
@@ -34,37 +32,21 @@ def preview_content(conn: sqlite3.Connection, registration_id: str) -> BadgeCont
     """What the person's badge would show now, without writing anything."""
     event = load_event(conn)
     row = conn.execute(
-        "SELECT family_name, given_name, name_local, organization, country, category, "
-        "badge_privacy, language, code_version FROM attendees WHERE registration_id = ?",
-        (registration_id,),
+        "SELECT code_version FROM attendees WHERE registration_id = ?", (registration_id,)
     ).fetchone()
     if row is None:
         raise KioskError(f"no such registration: {registration_id}")
-    family, given, local, organization, country, category, private, language, version = row
+    version = int(row[0])
     key_row = conn.execute("SELECT private_key FROM signing_key WHERE id = 1").fetchone()
     if key_row is not None:
         from kiosk.core import keys
 
-        version = max(int(version), 1)
+        version = max(version, 1)
         code = issue_code(keys.load_private(key_row[0]), event.event_id, registration_id, version)
     else:
         code, version = current_code(conn, registration_id)
-    main_language = str(get_setting(conn, "main_language", DEFAULT_MAIN_LANGUAGE))
-    receivers: set[str] = set()
-    for (text,) in conn.execute("SELECT interpretation FROM sessions WHERE interpretation != ''"):
-        receivers.update(x for x in str(text).split(",") if x)
-    receivers.discard(main_language)
-    return BadgeContent(
-        registration_id=registration_id,
-        name=display_name(family, given) or (local or registration_id),
-        name_local=local,
-        organization=None if private else organization,
-        country=None if private else country,
-        category=category,
-        event_name=event.name,
-        code=code,
-        code_version=int(version),
-        receiver_language=language if language in receivers else None,
+    return badge_content(
+        conn, registration_id, code, version, event=event, receivers=receiver_languages(conn)
     )
 
 
