@@ -36,6 +36,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--mode", choices=MODES, default="door")
     parser.add_argument("--fullscreen", action="store_true")
     parser.add_argument("--language", choices=["ko", "en"], default="ko")
+    parser.add_argument(
+        "--hub", metavar="URL", help="sync with the LAN hub at URL (remembered as hub_url)"
+    )
     parser.add_argument("--camera", action="store_true", help="show the camera scanner panel")
     parser.add_argument("--screenshot", type=Path, help="save a screenshot and quit (for checks)")
     parser.add_argument(
@@ -72,12 +75,21 @@ def _organiser(context: AppContext) -> QWidget:
 SCREENS: dict[str, ScreenFactory] = {"door": _door, "kiosk": _kiosk, "organiser": _organiser}
 
 
-def build_shell(app: QApplication, db_path: Path, mode: str, language: str) -> ShellWindow:
-    """Open the database, register fonts, and build the window in the given mode."""
+def build_shell(
+    app: QApplication, db_path: Path, mode: str, language: str, hub: str | None = None
+) -> ShellWindow:
+    """Open the database, register fonts, and build the window in the given mode; with `hub`,
+    remember that hub URL (setting `hub_url`) so the device syncs with it."""
     from kiosk.gui.fonts import register_fonts
 
     register_fonts(app)
     context = open_context(app, db_path, language)
+    if hub is not None:
+        from kiosk.gui.sync.auto import set_hub_url
+        from kiosk.store.database import transaction
+
+        with transaction(context.conn):
+            set_hub_url(context.conn, hub)
     return ShellWindow(context, SCREENS, mode)
 
 
@@ -102,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             db_path = ensure_demo_database()
         else:
             db_path = args.db
-        window = build_shell(app, db_path, args.mode, args.language)
+        window = build_shell(app, db_path, args.mode, args.language, args.hub)
     except KioskError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         if args.screenshot is None and not args.startup_time:

@@ -165,22 +165,27 @@
         <translation>초청 명단, 정원 초과, 입장 시간 때문에 거절된 경우 스태프가 사유를 적고 입장시킬 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="273"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="286"/>
         <source>Last sync: never</source>
         <translation>마지막 동기화: 없음</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="278"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="291"/>
         <source>Last sync: {time}</source>
         <translation>마지막 동기화: {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="303"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="293"/>
+        <source>{count} waiting to be sent</source>
+        <translation>전송 대기 {count}건</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="319"/>
         <source>Door screen</source>
         <translation>출입구 화면</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="304"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="320"/>
         <source>Staff tools</source>
         <translation>스태프 도구</translation>
     </message>

@@ -568,52 +568,57 @@
 <context>
     <name>OrganiserScreen</name>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="133"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="137"/>
         <source>✖ This code is not a current badge of this event ({status}).</source>
         <translation>✖ 이 행사의 유효한 명찰 코드가 아닙니다 ({status}).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="199"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="205"/>
         <source>&amp;1 Dashboard</source>
         <translation>&amp;1 현황판</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="200"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="206"/>
         <source>&amp;2 Roster</source>
         <translation>&amp;2 명단</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="201"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="207"/>
         <source>&amp;3 Programme and invitations</source>
         <translation>&amp;3 프로그램과 초청</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="202"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="208"/>
         <source>&amp;4 Import</source>
         <translation>&amp;4 가져오기</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="203"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="209"/>
         <source>&amp;5 Reports and exports</source>
         <translation>&amp;5 보고서와 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="204"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="210"/>
         <source>&amp;6 Privacy</source>
         <translation>&amp;6 개인정보</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="208"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="211"/>
+        <source>&amp;7 Sync</source>
+        <translation>&amp;7 동기화</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="215"/>
         <source>Organiser sections</source>
         <translation>주최 측 화면 구역</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="216"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="223"/>
         <source>Large text</source>
         <translation>큰 글자</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="217"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="224"/>
         <source>Large text on or off</source>
         <translation>큰 글자 켜기/끄기</translation>
     </message>

@@ -70,6 +70,7 @@ class DoorScreen(QWidget):
         self._failed = False
         self.override_dialog: OverrideDialog | None = None
         self._last_sync_ms = self.controller.last_sync_ms()
+        self._pending = self._read_pending()
 
         self.header = DoorHeader(event.name, prefs)
         self.panel = VerdictPanel(prefs)
@@ -165,6 +166,7 @@ class DoorScreen(QWidget):
         state = self._render()
         self.sounds.play(SOUND_FOR_KIND[state.kind])
         self.hold_timer.start()
+        self._read_sync()  # one more check-in waiting to be sent
 
     def _show_failure(self, _message: str) -> None:
         self.verdict = None
@@ -261,19 +263,35 @@ class DoorScreen(QWidget):
         self.controller.refresh_occupancy()
         self._read_sync()
 
+    def refresh_sync(self) -> None:
+        """Read the last sync time and the check-ins waiting to be sent again (after a round)."""
+        self._read_sync()
+
     def _read_sync(self) -> None:
         self._last_sync_ms = self.controller.last_sync_ms()
+        self._pending = self._read_pending()
         self._update_sync()
+
+    def _read_pending(self) -> int:
+        from kiosk.sync.state import pending_events
+
+        try:
+            return pending_events(self.controller.conn)
+        except sqlite3.Error:
+            return 0
 
     def _update_sync(self) -> None:
         at = self._last_sync_ms
         if at is None:
-            self.header.set_last_sync(self.tr("Last sync: never"))
-            return
-        moment = from_ms(at, self.door_event.tz)
-        today = from_ms(self.controller.clock(), self.door_event.tz).date()
-        shown = moment.strftime("%H:%M" if moment.date() == today else "%Y-%m-%d %H:%M")
-        self.header.set_last_sync(self.tr("Last sync: {time}").format(time=shown))
+            text = self.tr("Last sync: never")
+        else:
+            moment = from_ms(at, self.door_event.tz)
+            today = from_ms(self.controller.clock(), self.door_event.tz).date()
+            shown = moment.strftime("%H:%M" if moment.date() == today else "%Y-%m-%d %H:%M")
+            text = self.tr("Last sync: {time}").format(time=shown)
+        if self._pending:
+            text += " · " + self.tr("{count} waiting to be sent").format(count=self._pending)
+        self.header.set_last_sync(text)
 
     def _set_tab_order(self) -> None:
         chain = [

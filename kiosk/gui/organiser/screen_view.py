@@ -1,6 +1,6 @@
 """The organisers' console at the secretariat: dashboard, roster, programme, import, reports,
-privacy. One tab each (Ctrl+1 to Ctrl+6), a language switch and large text in the header, and a
-reminder when the event's retention date for personal data has passed."""
+privacy, sync. One tab each (Ctrl+1 to Ctrl+7), a language switch and large text in the header,
+and a reminder when the event's retention date for personal data has passed."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from kiosk.gui.organiser.roster_view import RosterView
 from kiosk.gui.organiser.sizing import emphasise
 from kiosk.gui.organiser.tasks import TaskRunner
 from kiosk.gui.shell.context import AppContext
+from kiosk.gui.sync.sync_view import SyncView
 
 REMINDER_STYLE = (
     "QLabel#retentionReminder { background: #fff4ce; color: #1a1a1a; "
@@ -72,6 +73,7 @@ class OrganiserScreen(QWidget):
         self.importer = ImportWizard(context)
         self.reports = ReportsView(context, self.runner)
         self.privacy = PrivacyView(context, self.runner)
+        self.sync = SyncView(context, self.runner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("organiserTabs")
         for widget in (
@@ -81,6 +83,7 @@ class OrganiserScreen(QWidget):
             self.importer,
             self.reports,
             self.privacy,
+            self.sync,
         ):
             self.tabs.addTab(widget, "")
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -105,6 +108,7 @@ class OrganiserScreen(QWidget):
         self.privacy.about_to_purge.connect(self.dashboard.stop)
         self.privacy.purged.connect(self._purged)
         self.privacy.state_changed.connect(self.update_reminder)
+        self.sync.imported.connect(self._imported)
         context.languages.changed.connect(self._language_changed)
         self.retranslate()
         self.update_reminder()
@@ -148,6 +152,8 @@ class OrganiserScreen(QWidget):
             self.reports.reload()
         elif widget is self.privacy:
             self.privacy.refresh()
+        elif widget is self.sync:
+            self.sync.refresh()
 
     def _imported(self, kind: str) -> None:
         if kind in ("roster", "invitations"):
@@ -202,6 +208,7 @@ class OrganiserScreen(QWidget):
             self.tr("&4 Import"),
             self.tr("&5 Reports and exports"),
             self.tr("&6 Privacy"),
+            self.tr("&7 Sync"),
         )
         for index, name in enumerate(names):
             self.tabs.setTabText(index, name)
@@ -224,6 +231,7 @@ class OrganiserScreen(QWidget):
     def shutdown(self) -> None:
         """Stop timers and wait for background work (the window is closing)."""
         self.dashboard.stop()
+        self.sync.shutdown()
         self.importer.controller.cancel()
         self.runner.wait(10_000)
         self.dashboard.close_reader()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.gui.shell.context import AppContext
 from kiosk.gui.shell.pin_dialog import PinDialog
+from kiosk.gui.sync.auto import AutoSync
 
 MODES = ("door", "kiosk", "organiser")
 ScreenFactory = Callable[[AppContext], QWidget]
@@ -61,9 +62,20 @@ class ModeDialog(QDialog):
 class ShellWindow(QMainWindow):
     """Hosts one screen at a time; the screen's `handle_scan(code)` receives every scan."""
 
-    def __init__(self, context: AppContext, factories: dict[str, ScreenFactory], mode: str) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        factories: dict[str, ScreenFactory],
+        mode: str,
+        *,
+        sync_interval_ms: int | None = None,
+    ) -> None:
         super().__init__()
         self.context = context
+        # Devices sync with the hub in the background; the organiser's database is the hub.
+        extra = {} if sync_interval_ms is None else {"interval_ms": sync_interval_ms}
+        self.autosync = AutoSync(context.db_path, context.conn, parent=self, **extra)
+        self.autosync.synced.connect(self._synced)
         self._factories = factories
         self._screens: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
@@ -80,6 +92,7 @@ class ShellWindow(QMainWindow):
         self._camera_key.activated.connect(self.toggle_camera)
         self.resize(1280, 800)
         self.retranslate()
+        self.autosync.start()
 
     # Screens -------------------------------------------------------------------------------
     def screen(self) -> QWidget:
@@ -102,6 +115,17 @@ class ShellWindow(QMainWindow):
         target = getattr(self.screen(), "handle_scan", None)
         if callable(target):
             target(code)
+
+    def _synced(self, status: str) -> None:
+        """After a sync round: screens show the new roster, last sync and waiting count."""
+        for screen in self._screens.values():
+            controller = getattr(screen, "controller", None)
+            reload_programme = getattr(controller, "reload_programme", None)
+            if status == "ok" and callable(reload_programme):
+                reload_programme()
+            refresh = getattr(screen, "refresh_sync", None)
+            if callable(refresh):
+                refresh()
 
     def toggle_camera(self) -> None:
         """Show or hide the camera panel (built the first time it is asked for)."""
@@ -154,6 +178,7 @@ class ShellWindow(QMainWindow):
         if self.isFullScreen() and not self._allow_close and not self.organiser_confirms():
             event.ignore()
             return
+        self.autosync.stop()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:

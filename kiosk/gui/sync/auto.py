@@ -1,0 +1,173 @@
+"""Automatic sync with the LAN hub: a round every few seconds, off the UI thread, silent when
+the hub cannot be reached.
+
+Each round runs `sync_once` on a pool thread with a database connection of its own (never the
+screens' connection); the screens see its commits through SQLite (the door's occupancy follows
+`PRAGMA data_version`). Only one round runs at a time; a tick while one is running is skipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from kiosk.store.settings import get_setting, put_setting
+
+HUB_URL_PREF = "hub_url"  # where the app finds the hub (set by `--hub URL` or the screens)
+INTERVAL_MS = 5_000
+ROUND_TIMEOUT_S = 3.0  # a hub that does not answer within this is "offline" for this round
+
+# What `synced` reports: ok, offline (hub unreachable), refused, older_roster, error.
+OFFLINE = "offline"
+
+
+def hub_url(conn: sqlite3.Connection) -> str | None:
+    """The hub this device syncs with: the `hub_url` setting, else the last hub synced with."""
+    from kiosk.sync.state import HUB_URL_SETTING
+
+    for key in (HUB_URL_PREF, HUB_URL_SETTING):
+        value = get_setting(conn, key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def set_hub_url(conn: sqlite3.Connection, url: str | None) -> None:
+    """Store (or clear, with None or '') the hub URL this device syncs with."""
+    put_setting(conn, HUB_URL_PREF, (url or "").strip() or None)
+
+
+def _connection(db_path: Path) -> sqlite3.Connection:
+    """A connection of the round's own (as `kiosk.gui.organiser.tasks.worker_connection`)."""
+    conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+class _RoundSignals(QObject):
+    done = Signal(str, str)  # status, message
+
+
+class _Round(QRunnable):
+    """One `sync_once` round on a connection opened (and closed) on the worker thread."""
+
+    def __init__(self, db_path: Path, url: str, timeout: float) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.db_path, self.url, self.timeout = db_path, url, timeout
+        self.signals = _RoundSignals()
+        self.finished = threading.Event()
+
+    def run(self) -> None:
+        from kiosk.sync.client import sync_once
+
+        status, message = "error", ""
+        try:
+            conn = _connection(self.db_path)
+            try:
+                result = sync_once(conn, self.url, timeout=self.timeout)
+            finally:
+                conn.close()
+            status = OFFLINE if result.status == "unreachable" else result.status
+            message = result.message
+        except Exception as exc:  # never let a round take the app down: report, retry next tick
+            if not isinstance(exc, sqlite3.Error | OSError):
+                traceback.print_exc()
+            message = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.finished.set()
+        self.signals.done.emit(status, message)
+
+
+class AutoSync(QObject):
+    """Syncs this device with its hub every `interval_ms` while a hub URL is set.
+
+    `synced(status)` follows every round ("ok", "offline", "refused", "older_roster", "error");
+    `status` and `message` keep the last one. The organiser's own database never synces (it is
+    the hub), so there AutoSync stays idle.
+    """
+
+    synced = Signal(str)
+
+    def __init__(
+        self,
+        db_path: Path,
+        conn: sqlite3.Connection,
+        *,
+        interval_ms: int = INTERVAL_MS,
+        timeout_s: float = ROUND_TIMEOUT_S,
+        pool: QThreadPool | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from kiosk.services.event import is_organiser
+
+        self.db_path = Path(db_path)
+        self.conn = conn
+        self.timeout_s = timeout_s
+        self.pool = pool or QThreadPool.globalInstance()
+        self.enabled = not is_organiser(conn)
+        self.status = ""
+        self.message = ""
+        self.rounds = 0
+        self._running: _Round | None = None
+        self._stopped = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.sync_now)
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None
+
+    def url(self) -> str | None:
+        return hub_url(self.conn) if self.enabled else None
+
+    def set_url(self, url: str | None) -> None:
+        """Sync with this hub from now on (None: stop syncing)."""
+        set_hub_url(self.conn, url)
+
+    def start(self) -> None:
+        """Start the timer (a round runs at once when a hub is set)."""
+        if not self.enabled or self._stopped:
+            return
+        self.timer.start()
+        self.sync_now()
+
+    def sync_now(self) -> bool:
+        """Start a round now unless one is running or no hub is set; True if one started."""
+        if self._stopped or not self.enabled or self._running is not None:
+            return False
+        url = self.url()
+        if url is None:
+            return False
+        job = _Round(self.db_path, url, self.timeout_s)
+        job.signals.done.connect(self._round_done)
+        self._running = job
+        self.pool.start(job)
+        return True
+
+    @Slot(str, str)
+    def _round_done(self, status: str, message: str) -> None:
+        self._running = None
+        self.status, self.message = status, message
+        self.rounds += 1
+        if not self._stopped:
+            self.synced.emit(status)
+
+    def wait(self, timeout_s: float = 10.0) -> bool:
+        """Wait for the round running now, if any (tests and shutdown)."""
+        job = self._running
+        return job is None or job.finished.wait(timeout_s)
+
+    def stop(self) -> None:
+        """Stop syncing (the app is closing): no new rounds; wait for the running one."""
+        self._stopped = True
+        self.timer.stop()
+        self.wait(self.timeout_s * 4 + 2)
