@@ -6,7 +6,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from kiosk.core.clock import from_ms
 from kiosk.gui.organiser.dashboard_data import FULL, NEAR, NO_LIMIT, SPACE, InsidePerson, RoomNow
 from kiosk.gui.organiser.labels import category_label
+from kiosk.gui.table_model import ColumnsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 # Background and text colour per room state: contrast at least 4.5:1, and the text says it too.
@@ -38,7 +38,7 @@ def state_text(state: str) -> str:
     }.get(state, state)
 
 
-class RoomsModel(QAbstractTableModel):
+class RoomsModel(ColumnsTableModel):
     """Each room with the session it holds, people inside, capacity and state."""
 
     COLUMNS = ("room", "session", "time", "inside", "capacity", "share", "state")
@@ -56,17 +56,10 @@ class RoomsModel(QAbstractTableModel):
     def room_at(self, row: int) -> RoomNow | None:
         return self.rooms[row] if 0 <= row < len(self.rooms) else None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rooms)
+    def row_total(self) -> int:
+        return len(self.rooms)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header_labels(self) -> dict[str, str]:
         return {
             "room": QCoreApplication.translate("DashboardModels", "Room"),
             "session": QCoreApplication.translate("DashboardModels", "Session"),
@@ -75,7 +68,7 @@ class RoomsModel(QAbstractTableModel):
             "capacity": QCoreApplication.translate("DashboardModels", "Capacity"),
             "share": QCoreApplication.translate("DashboardModels", "Full %"),
             "state": QCoreApplication.translate("DashboardModels", "State"),
-        }[self.COLUMNS[section]]
+        }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -118,7 +111,7 @@ class RoomsModel(QAbstractTableModel):
         return None
 
 
-class SessionCountsModel(QAbstractTableModel):
+class SessionCountsModel(ColumnsTableModel):
     """`kiosk status` per session: admitted, inside, capacity."""
 
     COLUMNS = ("session", "admitted", "inside", "capacity")
@@ -132,23 +125,16 @@ class SessionCountsModel(QAbstractTableModel):
         self.sessions = list(sessions)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.sessions)
+    def row_total(self) -> int:
+        return len(self.sessions)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header_labels(self) -> dict[str, str]:
         return {
             "session": QCoreApplication.translate("DashboardModels", "Session"),
             "admitted": QCoreApplication.translate("DashboardModels", "Entered"),
             "inside": QCoreApplication.translate("DashboardModels", "Inside"),
             "capacity": QCoreApplication.translate("DashboardModels", "Capacity"),
-        }[self.COLUMNS[section]]
+        }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -165,7 +151,7 @@ class SessionCountsModel(QAbstractTableModel):
         return str(session[column])
 
 
-class RollCallModel(QAbstractTableModel):
+class RollCallModel(ColumnsTableModel):
     """Who is inside one room now."""
 
     COLUMNS = ("name", "name_local", "category", "registration", "since", "needs")
@@ -180,17 +166,10 @@ class RollCallModel(QAbstractTableModel):
         self.people = list(people)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.people)
+    def row_total(self) -> int:
+        return len(self.people)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header_labels(self) -> dict[str, str]:
         return {
             "name": QCoreApplication.translate("DashboardModels", "Name"),
             "name_local": QCoreApplication.translate("DashboardModels", "Local name"),
@@ -198,7 +177,7 @@ class RollCallModel(QAbstractTableModel):
             "registration": QCoreApplication.translate("DashboardModels", "Registration"),
             "since": QCoreApplication.translate("DashboardModels", "Inside since"),
             "needs": QCoreApplication.translate("DashboardModels", "Access needs"),
-        }[self.COLUMNS[section]]
+        }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

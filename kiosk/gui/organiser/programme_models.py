@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from kiosk.core.names import display_name
 from kiosk.gui.organiser.labels import access_label, category_label, status_label
+from kiosk.gui.table_model import ColumnsTableModel
 from kiosk.services.lookup import PersonMatch
 from kiosk.services.programme import SessionRow, list_sessions
 from kiosk.services.roster_admin import InvitedPerson
@@ -55,7 +55,7 @@ def programme_rows(conn: sqlite3.Connection) -> list[ProgrammeRow]:
     ]
 
 
-class ProgrammeModel(QAbstractTableModel):
+class ProgrammeModel(ColumnsTableModel):
     """Sessions by day and room: time, title, access rule, capacity, speakers, invitations."""
 
     COLUMNS = (
@@ -121,17 +121,10 @@ class ProgrammeModel(QAbstractTableModel):
                 return index
         return None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def row_total(self) -> int:
+        return len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header_labels(self) -> dict[str, str]:
         return {
             "date": QCoreApplication.translate("ProgrammeModels", "Day"),
             "time": QCoreApplication.translate("ProgrammeModels", "Time"),
@@ -142,7 +135,7 @@ class ProgrammeModel(QAbstractTableModel):
             "capacity": QCoreApplication.translate("ProgrammeModels", "Capacity"),
             "speakers": QCoreApplication.translate("ProgrammeModels", "Speakers"),
             "invited": QCoreApplication.translate("ProgrammeModels", "Invited"),
-        }[self.COLUMNS[section]]
+        }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,6 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from kiosk.core.names import display_name
 from kiosk.gui.organiser.labels import category_label, status_label
+from kiosk.gui.table_model import ColumnsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 RegistrationRole = Qt.ItemDataRole.UserRole + 1
@@ -180,7 +180,7 @@ class RosterIndex:
         return result
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(ColumnsTableModel):
     """The visible people: one row each, in the chosen order."""
 
     COLUMNS = (
@@ -271,17 +271,10 @@ class RosterModel(QAbstractTableModel):
 
     # --- Qt model ----------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.visible)
+    def row_total(self) -> int:
+        return len(self.visible)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header_labels(self) -> dict[str, str]:
         return {
             "name": QCoreApplication.translate("RosterModel", "Name"),
             "name_local": QCoreApplication.translate("RosterModel", "Local name"),
@@ -291,7 +284,7 @@ class RosterModel(QAbstractTableModel):
             "status": QCoreApplication.translate("RosterModel", "Status"),
             "checked_in": QCoreApplication.translate("RosterModel", "Checked in"),
             "code_version": QCoreApplication.translate("RosterModel", "Code"),
-        }[self.COLUMNS[section]]
+        }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every role of every visible cell at each repaint: leave early.
