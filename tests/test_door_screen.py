@@ -757,6 +757,54 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot, door: Door) -> N
     dialog.reject()
 
 
+def test_accessible_names_contain_the_words_shown_in_both_languages(qtbot, door: Door) -> None:
+    """A voice user says what they see: each control's name holds its visible words (or its
+    caption's), in Korean as in English; the person's name only where it is on the button."""
+    from kiosk.a11y.criteria import label_in_name
+
+    screen = door.screen
+    _fill_the_screen(qtbot, door)
+    header, lookup = screen.header, screen.lookup
+    for language in ("en", "ko"):
+        door.use(language)
+        for widget, shown in (
+            (header.language_button, header.language_button.text()),
+            (screen.override_button, screen.override_button.text()),
+            (lookup.search_button, lookup.search_button.text()),
+            (lookup.checkin_button, lookup.checkin_button.text()),
+            (lookup.field, lookup.caption.text()),
+        ):
+            name = widget.accessibleName()
+            assert label_in_name(shown, name), (language, widget.objectName(), shown, name)
+    assert header.language_button.accessibleName() == "English (언어 변경)"
+    assert screen.override_button.accessibleName() == "예외 입장: KIM Minji"
+
+
+def test_controls_and_result_rows_are_touch_sized_and_apart(qtbot, door: Door) -> None:
+    from kiosk.gui.door.touch import GAP_PX, TARGET_PX
+
+    screen = door.screen
+    _fill_the_screen(qtbot, door)
+    header, lookup = screen.header, screen.lookup
+    for widget in (
+        header.room_combo,
+        header.session_combo,
+        header.language_button,
+        lookup.field,
+        lookup.search_button,
+        lookup.checkin_button,
+    ):
+        assert widget.height() >= TARGET_PX, widget.objectName()
+    assert lookup.search_button.x() - lookup.field.geometry().right() - 1 >= GAP_PX
+    model, results = lookup.model, lookup.results
+    rows = [results.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
+    assert len(rows) == 2 and all(rect.height() >= TARGET_PX for rect in rows)
+    assert rows[1].top() - rows[0].bottom() - 1 >= GAP_PX
+    # Long rows wrap rather than scroll sideways; scroll bars are a finger wide.
+    assert results.horizontalScrollBarPolicy() is Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert screen.recent.list.verticalScrollBar().sizeHint().width() >= TARGET_PX
+
+
 def _tab_to(qtbot, start: QWidget, target: QWidget, limit: int = 30) -> int:
     """Press Tab from `start` until `target` has the focus; the number of presses."""
     start.setFocus(Qt.FocusReason.TabFocusReason)

@@ -6,6 +6,7 @@ import pytest
 
 from kiosk.core.clock import parse_at
 from kiosk.core.model import Reason
+from kiosk.core.names import fold_name
 from kiosk.imports import run_import
 from kiosk.services.checkins import CheckinService
 from kiosk.services.lookup import find_self, search_by_name
@@ -23,6 +24,31 @@ def test_staff_find_people_by_any_part_of_the_name(demo):
     assert [m.registration_id for m in search_by_name(demo, "김민")] == ["X-0101"]
     assert [m.registration_id for m in search_by_name(demo, "park seo")] == ["X-0103"]
     assert search_by_name(demo, "x") == []  # too short to search
+
+
+def test_letters_with_a_stroke_are_found_by_their_base_letter(demo, demo_dir, tmp_path):
+    """Ł, Ø and Đ have no accent to remove (Unicode does not decompose them): staff typing
+    on a plain keyboard still find the person."""
+    header = (demo_dir / "roster.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    people = [
+        {"registration_id": "R-9001", "family_name": "Łódź", "given_name": "Marta"},
+        {"registration_id": "R-9002", "family_name": "Øslo", "given_name": "Håkon"},
+        {"registration_id": "R-9003", "family_name": "Đặng", "given_name": "Thảo"},
+    ]
+    rows = [",".join(header)]
+    for person in people:
+        values = {"category": "participant", "language": "en", "status": "registered", **person}
+        rows.append(",".join(values.get(column, "") for column in header))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert not run_import(demo, "roster", roster).errors
+
+    assert [m.registration_id for m in search_by_name(demo, "lodz")] == ["R-9001"]
+    assert [m.registration_id for m in search_by_name(demo, "Oslo hakon")] == ["R-9002"]
+    assert [m.registration_id for m in search_by_name(demo, "dang thao")] == ["R-9003"]
+    assert [m.registration_id for m in search_by_name(demo, "Łódź")] == ["R-9001"]
+    assert find_self(demo, registration_id="R-9002", family_name="OSLO") == "R-9002"
+    assert fold_name("Łódź Øslo Đặng Ærø") == "lodz oslo dang aero"
 
 
 def test_a_private_badge_hides_the_organisation_in_search_too(demo):

@@ -40,7 +40,7 @@ VERDICT_STYLES: dict[str, dict[str, VerdictStyle]] = {
     "high_contrast": {
         "admit": VerdictStyle("#00ff66", "#000000", "✔"),
         "welcome_back": VerdictStyle("#ffff00", "#000000", "➜"),
-        "deny": VerdictStyle("#000000", "#ff5c5c", "✖"),
+        "deny": VerdictStyle("#000000", "#ff7a7a", "✖"),  # 8.3:1 on black
         "idle": VerdictStyle("#000000", "#ffffff", "▣"),
     },
 }

@@ -7,10 +7,9 @@ The kiosk look-up never lists names: it answers with one person or with nobody, 
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 
-from kiosk.core.names import display_name
+from kiosk.core.names import display_name, fold_name
 from kiosk.core.privacy import email_hash
 from kiosk.services.event import load_event
 
@@ -28,9 +27,8 @@ class PersonMatch:
 
 
 def _fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching names (Garcia finds García)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Case- and accent-insensitive form for matching names (Garcia finds García, Lodz Łódź)."""
+    return fold_name(text)
 
 
 def search_by_name(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[PersonMatch]:

@@ -67,77 +67,77 @@
 <context>
     <name>DoorHeader</name>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="155"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="158"/>
         <source>&amp;Room</source>
         <translation>회의실(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="156"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="159"/>
         <source>&amp;Session</source>
         <translation>세션(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="157"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="160"/>
         <source>Room this door serves</source>
         <translation>이 출입구의 회의실</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="159"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="162"/>
         <source>Choosing a room picks its session running now or next</source>
         <translation>회의실을 고르면 지금 진행 중이거나 다음에 시작하는 세션이 선택됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="161"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="164"/>
         <source>Session this door serves</source>
         <translation>이 출입구의 세션</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="163"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="166"/>
         <source>Scans are judged for this session until you change it</source>
         <translation>바꾸기 전까지 모든 스캔은 이 세션을 기준으로 판정됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="167"/>
-        <source>Change language</source>
-        <translation>언어 변경</translation>
+        <location filename="../../kiosk/gui/door/header_view.py" line="173"/>
+        <source>{language} (change language)</source>
+        <translation>{language} (언어 변경)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="169"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="176"/>
         <source>Switch the screen between Korean and English</source>
         <translation>화면 언어를 한국어와 영어 사이에서 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="179"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="186"/>
         <source>Door of room {room}: no session</source>
         <translation>{room} 회의실 출입구: 세션 없음</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="181"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="188"/>
         <source>There is no session in this room.</source>
         <translation>이 회의실에는 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="184"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="191"/>
         <source>Door of room {room}: {title}</source>
         <translation>{room} 회의실 출입구: {title}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="189"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="196"/>
         <source>Invited guests, speakers and staff only</source>
         <translation>초청자, 연사, 스태프만 입장</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="191"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="198"/>
         <source>Open to all participants</source>
         <translation>모든 참가자 입장 가능</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="193"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="200"/>
         <source>no capacity limit</source>
         <translation>정원 제한 없음</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/header_view.py" line="195"/>
+        <location filename="../../kiosk/gui/door/header_view.py" line="202"/>
         <source>capacity {capacity}</source>
         <translation>정원 {capacity}명</translation>
     </message>
@@ -145,47 +145,52 @@
 <context>
     <name>DoorScreen</name>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="224"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="231"/>
         <source>Admit anyway…</source>
         <translation>예외 입장…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="226"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="237"/>
         <source>Admit anyway: {name}…</source>
         <translation>예외 입장: {name}…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="227"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="232"/>
         <source>Admit anyway</source>
         <translation>예외 입장</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="230"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="238"/>
+        <source>Admit anyway: {name}</source>
+        <translation>예외 입장: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="241"/>
         <source>After a refusal for the invitation list, a full room or the time, staff may admit the person with a written reason</source>
         <translation>초청 명단, 정원 초과, 입장 시간 때문에 거절된 경우 스태프가 사유를 적고 입장시킬 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="286"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="297"/>
         <source>Last sync: never</source>
         <translation>마지막 동기화: 없음</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="291"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="302"/>
         <source>Last sync: {time}</source>
         <translation>마지막 동기화: {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="293"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="304"/>
         <source>{count} waiting to be sent</source>
         <translation>전송 대기 {count}건</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="319"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="330"/>
         <source>Door screen</source>
         <translation>출입구 화면</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/screen_view.py" line="320"/>
+        <location filename="../../kiosk/gui/door/screen_view.py" line="331"/>
         <source>Staff tools</source>
         <translation>스태프 도구</translation>
     </message>
@@ -311,74 +316,70 @@
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="114"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="121"/>
         <source>Type at least two letters of a name, then press Enter.</source>
         <translation>이름을 두 글자 이상 입력한 뒤 엔터 키를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="116"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="123"/>
         <source>Nobody found. Check the spelling or try the other name.</source>
         <translation>찾는 분이 없습니다. 철자를 확인하거나 다른 이름으로 찾아 보세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="118"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="125"/>
         <source>%n people found: choose one and press Enter.</source>
         <translation>
             <numerusform>%n명을 찾았습니다. 한 분을 고르고 엔터 키를 누르세요.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="127"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="134"/>
         <source>Find by &amp;name (staff)</source>
         <translation>이름으로 찾기(&amp;N) (스태프용)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="128"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="135"/>
         <source>Family or given name</source>
         <translation>성 또는 이름</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="129"/>
-        <source>Find a person by name</source>
-        <translation>이름으로 사람 찾기</translation>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="137"/>
+        <source>Find by name (staff)</source>
+        <translation>이름으로 찾기 (스태프용)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="131"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="139"/>
         <source>For someone without a badge: type a name and press Enter</source>
         <translation>명찰이 없는 분을 위한 기능: 이름을 입력하고 엔터 키를 누르세요</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="133"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="141"/>
         <source>Search</source>
         <translation>찾기</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="134"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="142"/>
         <source>Search by name</source>
         <translation>이름으로 찾기</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="135"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="143"/>
         <source>People found</source>
         <translation>찾은 사람</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="137"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="145"/>
         <source>Choose a person with the arrow keys and press Enter to check them in</source>
         <translation>화살표 키로 한 분을 고르고 엔터 키를 누르면 체크인합니다</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="139"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="147"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="148"/>
         <source>Check in at this door</source>
         <translation>이 출입구에서 체크인</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="140"/>
-        <source>Check in the chosen person</source>
-        <translation>선택한 분 체크인</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/gui/door/lookup_view.py" line="142"/>
+        <location filename="../../kiosk/gui/door/lookup_view.py" line="150"/>
         <source>Judges the chosen person for this door&apos;s session, as a scan would</source>
         <translation>선택한 분을 스캔과 같은 기준으로 이 출입구의 세션에 대해 판정합니다</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.gui.door.session_list_model import DoorSessionsModel, SessionIdRole
+from kiosk.gui.door.touch import GAP_PX, at_least_target, touch_chooser
 from kiosk.gui.theme import DisplayPreferences
 from kiosk.services.programme import SessionRow
 
@@ -70,17 +71,21 @@ class DoorHeader(QWidget):
         self.details_label.setObjectName("sessionDetails")
         self.details_label.setProperty("role", "hint")
         self.details_label.setWordWrap(True)
+        touch_chooser(self.room_combo)
+        touch_chooser(self.session_combo)
+        at_least_target(self.language_button)
 
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(self.event_label)
         titles.addWidget(self.door_label)
         top = QHBoxLayout()
+        top.setSpacing(GAP_PX)
         top.addLayout(titles, 1)
         top.addWidget(self.sync_label)
         top.addWidget(self.language_button)
         chooser = QGridLayout()
-        chooser.setHorizontalSpacing(10)
+        chooser.setHorizontalSpacing(GAP_PX)
         chooser.addWidget(self.room_caption, 0, 0)
         chooser.addWidget(self.room_combo, 0, 1)
         chooser.addWidget(self.session_caption, 0, 2)
@@ -88,8 +93,11 @@ class DoorHeader(QWidget):
         chooser.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addLayout(top)
+        layout.addSpacing(GAP_PX)  # the language button apart from the session chooser
         layout.addLayout(chooser)
+        layout.addSpacing(4)  # the details read with the chooser (and leave the verdict room)
         layout.addWidget(self.details_label)
 
         prefs.changed.connect(self.apply_fonts)
@@ -162,9 +170,13 @@ class DoorHeader(QWidget):
         self.session_combo.setAccessibleDescription(
             self.tr("Scans are judged for this session until you change it")
         )
-        # The button names the language it switches to, in that language.
-        self.language_button.setText("English" if self._language == "ko" else "한국어")
-        self.language_button.setAccessibleName(self.tr("Change language"))
+        # The button names the language it switches to, in that language; its accessible name
+        # starts with those words, so that it can be called by what it shows.
+        target = "English" if self._language == "ko" else "한국어"
+        self.language_button.setText(target)
+        self.language_button.setAccessibleName(
+            self.tr("{language} (change language)").format(language=target)
+        )
         self.language_button.setAccessibleDescription(
             self.tr("Switch the screen between Korean and English")
         )

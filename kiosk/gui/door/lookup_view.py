@@ -15,7 +15,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.gui.door.compact_list import CompactListView
 from kiosk.gui.door.lookup_model import PersonMatchModel, RegistrationRole
+from kiosk.gui.door.touch import GAP_PX, TARGET_PX, TouchRowDelegate, at_least_target
 from kiosk.services.lookup import PersonMatch
+
+# One touch-sized row with the spacing around it, inside the list's frame and padding.
+RESULTS_MIN_PX = TARGET_PX + GAP_PX + 20
 
 
 class LookupView(QWidget):
@@ -38,9 +42,10 @@ class LookupView(QWidget):
         self.search_button = QPushButton()
         self.search_button.setObjectName("lookupSearch")
         self.search_button.clicked.connect(self._search)
-        self.results = CompactListView(72)
+        self.results = CompactListView(RESULTS_MIN_PX)
         self.results.setObjectName("lookupResults")
         self.results.setModel(self.model)
+        self.rows = TouchRowDelegate(self.results)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.activated.connect(self._activated)
@@ -52,19 +57,22 @@ class LookupView(QWidget):
         self.checkin_button = QPushButton()
         self.checkin_button.setObjectName("lookupCheckin")
         self.checkin_button.clicked.connect(self._check_in_current)
+        at_least_target(self.field, self.search_button, self.checkin_button)
 
         row = QHBoxLayout()
+        row.setSpacing(GAP_PX)
         row.addWidget(self.field, 1)
         row.addWidget(self.search_button)
+        # What the search found, and beside it what to do with it.
         bottom = QHBoxLayout()
-        bottom.addStretch(1)
+        bottom.setSpacing(GAP_PX)
+        bottom.addWidget(self.status, 1)
         bottom.addWidget(self.checkin_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addLayout(row)
         layout.addWidget(self.results, 1)
-        layout.addWidget(self.status)
         layout.addLayout(bottom)
         self.setTabOrder(self.field, self.search_button)
         self.setTabOrder(self.search_button, self.results)
@@ -126,7 +134,8 @@ class LookupView(QWidget):
     def retranslate(self) -> None:
         self.caption.setText(self.tr("Find by &name (staff)"))
         self.field.setPlaceholderText(self.tr("Family or given name"))
-        self.field.setAccessibleName(self.tr("Find a person by name"))
+        # The caption's words without its shortcut mark: what a voice user says to reach it.
+        self.field.setAccessibleName(self.tr("Find by name (staff)"))
         self.field.setAccessibleDescription(
             self.tr("For someone without a badge: type a name and press Enter")
         )
@@ -137,7 +146,7 @@ class LookupView(QWidget):
             self.tr("Choose a person with the arrow keys and press Enter to check them in")
         )
         self.checkin_button.setText(self.tr("Check in at this door"))
-        self.checkin_button.setAccessibleName(self.tr("Check in the chosen person"))
+        self.checkin_button.setAccessibleName(self.tr("Check in at this door"))
         self.checkin_button.setAccessibleDescription(
             self.tr("Judges the chosen person for this door's session, as a scan would")
         )

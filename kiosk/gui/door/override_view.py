@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.gui.door.touch import at_least_target
+
 REASON_MAX = 200
 
 
@@ -44,6 +46,7 @@ class OverrideDialog(QDialog):
         self.ok_button.clicked.connect(self._accept_if_reason)
         self.cancel_button.clicked.connect(self.reject)
         self.field.textChanged.connect(self._update)
+        at_least_target(self.field)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -32,6 +32,7 @@ from kiosk.gui.door.presentation import (
 )
 from kiosk.gui.door.recent_view import RecentScansView
 from kiosk.gui.door.sounds import DoorSounds
+from kiosk.gui.door.touch import GAP_PX, door_style
 from kiosk.gui.door.verdict_view import VerdictPanel
 from kiosk.gui.theme import DisplayPreferences
 from kiosk.gui.translations import LanguageSwitcher
@@ -89,12 +90,12 @@ class DoorScreen(QWidget):
         left.addWidget(self.panel, 1)
         left.addWidget(self.override_button)
         right = QVBoxLayout()
-        right.setContentsMargins(0, 0, 6, 0)
+        right.setContentsMargins(0, 0, GAP_PX, 0)  # clear of the scroll bar, when there is one
         right.setSpacing(12)
         right.addWidget(self.direction)
         right.addWidget(self.occupancy)
         right.addWidget(self.recent, 1)
-        right.addWidget(self.lookup, 1)
+        right.addWidget(self.lookup, 2)  # its touch-sized rows need the room more
         tools = QWidget()
         tools.setObjectName("doorTools")
         tools.setLayout(right)
@@ -115,6 +116,8 @@ class DoorScreen(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(body, 1)
         self._set_tab_order()
+        prefs.changed.connect(self.restyle)
+        self.restyle()
 
         self.hold_timer = QTimer(self)
         self.hold_timer.setSingleShot(True)
@@ -145,6 +148,10 @@ class DoorScreen(QWidget):
         control.refresh_occupancy()
         self._language_changed(languages.language)
         self.retranslate()
+
+    def restyle(self) -> None:
+        """The screen's own style for the theme: touch-sized scroll bars, readable colours."""
+        self.setStyleSheet(door_style(self.prefs))
 
     # -- scans -----------------------------------------------------------------------------------
 
@@ -222,9 +229,15 @@ class DoorScreen(QWidget):
         self.override_button.setEnabled(pending is not None)
         if pending is None:
             self.override_button.setText(self.tr("Admit anyway…"))
+            self.override_button.setAccessibleName(self.tr("Admit anyway"))
         else:
-            self.override_button.setText(self.tr("Admit anyway: {name}…").format(name=pending.name))
-        self.override_button.setAccessibleName(self.tr("Admit anyway"))
+            # The name is on the button for everyone to see (staff must know whom they admit):
+            # the accessible name says the same, never more. The door speaks nothing aloud.
+            name = pending.name
+            self.override_button.setText(self.tr("Admit anyway: {name}…").format(name=name))
+            self.override_button.setAccessibleName(
+                self.tr("Admit anyway: {name}").format(name=name)
+            )
         self.override_button.setAccessibleDescription(
             self.tr(
                 "After a refusal for the invitation list, a full room or the time, staff may "

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SOUNDS_DIR = Path(__file__).resolve().parents[3] / "resources" / "sounds"
-SOUND_NAMES = ("admit", "welcome_back", "deny", "exit")
+SOUND_NAMES = ("admit", "welcome_back", "deny", "exit", "chime")  # chime: a staff call
 
 
 class DoorSounds(QObject):
