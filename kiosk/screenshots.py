@@ -142,8 +142,13 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
     context.clock = lambda: moment
     codes = dict(issue_codes(context.conn, None))
     window.show_mode("kiosk")
-    flow: Any = window.screen().flow  # type: ignore[attr-defined]
+    previous_size = window.size()
+    window.resize(1920, 1080)  # the kiosk's panel (21.5-inch, 1920 x 1080), as kiosk.a11y
+    screen: Any = window.screen()
+    flow: Any = screen.flow
     flow.clock = context.clock
+    if not screen.voice.started:
+        screen.voice.engine = "mock"  # the voice controls are shown; nothing is spoken aloud
 
     def welcome() -> None:
         flow.cancel()
@@ -170,6 +175,14 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
     def staff_called() -> None:
         flow.call_staff()
 
+    def idle_warning() -> None:
+        flow.scan(codes["X-0102"])
+        screen.idle.warned.emit()
+
+    def voice() -> None:
+        flow.find_myself()
+        screen.voice.set_enabled(True)
+
     steps = [
         ("welcome", welcome),
         ("find", find),
@@ -178,6 +191,8 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
         ("refused", refused),
         ("today", today),
         ("staff-called", staff_called),
+        ("idle-warning", idle_warning),
+        ("voice", voice),
     ]
     saved = []
     for language in LANGUAGES:
@@ -189,7 +204,9 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
                 flow.set_high_contrast(contrast)
                 action()
                 saved.append(_save(window, folder, f"kiosk-{state}-{language}-{name}"))
+                screen.idle.cleared.emit()
     flow.cancel()
+    window.resize(previous_size)
     return saved
 
 

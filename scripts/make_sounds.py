@@ -7,6 +7,9 @@ Each verdict has its own pitch pattern, so staff can tell them apart without loo
 - deny: two low, longer, falling notes (A3 F3), calm rather than harsh;
 - exit: one soft falling step (E5 C5).
 
+And the kiosk's staff call (also on the organisers' screen): a slow two-tone chime (B5 G5),
+longer than any verdict, so that staff hear that someone is waiting.
+
 The output is deterministic (no randomness), so running the script again gives the same bytes.
 Run: `python scripts/make_sounds.py [OUTDIR]`.
 """
@@ -29,6 +32,7 @@ PATTERNS: dict[str, list[tuple[float, float]]] = {
     "welcome_back": [(783.99, 0.08), (0.0, 0.06), (783.99, 0.08)],
     "deny": [(220.00, 0.26), (0.0, 0.04), (174.61, 0.34)],
     "exit": [(659.25, 0.10), (523.25, 0.18)],
+    "chime": [(987.77, 0.30), (0.0, 0.05), (783.99, 0.50)],
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")  # speech-dispatcher blocks without audio
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEMO_DIR = PROJECT / "data" / "whrcf2019"

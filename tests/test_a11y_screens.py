@@ -40,70 +40,7 @@ STANDARD = {"default", "large"}
 SMALL_TEXT = {"default", "high_contrast"}
 
 # (criterion, screen): [(modes, reason)]. The figures are on the default panel (0.248 mm/px).
-KNOWN: dict[tuple[str, str], list[tuple[set[str], str]]] = {
-    ("hangul_height", "kiosk"): [
-        (
-            SMALL_TEXT,
-            f"{KIOSK}: page titles and the idle question are 28 pt, Hangul '한' 36 px = 8.9 mm "
-            "< 12 mm (large text passes: 42 pt, 13.4 mm)",
-        )
-    ],
-    ("touch_target", "door"): [
-        (
-            BOTH,
-            f"{DOOR}: room and session choosers and the look-up field 37-41 px = 9.2-10.2 mm "
-            "(11.4 mm in large text), look-up result rows 19 px = 4.7 mm, the staff tools' "
-            "scroll bar in large text 14 px = 3.5 mm; needs 12 mm",
-        )
-    ],
-    ("target_gap", "door"): [
-        (
-            BOTH,
-            f"{DOOR}: look-up field 6 px = 1.5 mm from Search, language button 8 px = 2.0 mm "
-            "from the session chooser, look-up result rows touch (0 mm); needs 2.5 mm",
-        )
-    ],
-    ("contrast", "door"): [
-        (
-            STANDARD,
-            f"{DOOR}: look-up placeholder #8c8c8c on #ffffff 3.4:1, chosen look-up row #ffffff "
-            "on #308cc6 3.7:1; needs 4.5:1",
-        ),
-        (
-            {"high_contrast"},
-            f"{DOOR} in high contrast: the deny panel #ff5c5c on #000000 6.9:1 "
-            "(VERDICT_STYLES), look-up placeholder #808080 on #000000 5.3:1, chosen look-up "
-            "row 3.7:1; needs 7:1",
-        ),
-    ],
-    ("focus_indicator", "kiosk"): [
-        (
-            STANDARD,
-            f"{KIOSK}: the printing progress bar takes the focus but shows none (1.0:1); the "
-            "focus ring #b35900 of 'More time' on the amber warning #f2b705 is 2.7:1; needs 3:1",
-        ),
-        (
-            {"high_contrast"},
-            f"{KIOSK}: the printing progress bar takes the focus but shows none (1.0:1)",
-        ),
-    ],
-    ("label_in_name", "door"): [
-        (
-            BOTH,
-            f"{DOOR}: the language button shows 'English'/'한국어' but is named 'Change "
-            "language'; 'Admit anyway: NAME…' is named 'Admit anyway'; the look-up field, "
-            "labelled 'Find by name (staff)', is named 'Find a person by name'; 'Check in at "
-            "this door' is named 'Check in the chosen person'",
-        )
-    ],
-    ("label_in_name", "kiosk"): [
-        (
-            BOTH,
-            f"{KIOSK}: the bar's language button shows '⇄ English'/'⇄ 한국어' but is named "
-            "'Change language'",
-        )
-    ],
-}
+KNOWN: dict[tuple[str, str], list[tuple[set[str], str]]] = {}
 
 
 def known(criterion: str, screen: str, mode: str) -> str | None:

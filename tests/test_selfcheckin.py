@@ -48,7 +48,7 @@ from kiosk.printing import cups
 from kiosk.services.issuing import issue_codes
 
 SCREENSHOTS = os.environ.get("KIOSK_SCREENSHOTS")
-SIZE = (1280, 800)
+SIZE = (1920, 1080)  # the default kiosk panel (21.5-inch, 1920x1080), as kiosk.a11y measures
 TODAY = "2019-10-01T10:00"  # NS2 (open, Korean <-> English interpretation) is on this day
 
 
@@ -673,9 +673,10 @@ def test_a_synchronous_print_queue_gives_the_same_flow(synchronous_kiosk):
 # -- idle ----------------------------------------------------------------------------------------
 
 
-def test_the_idle_wait_is_a_minute_with_a_warning_twenty_seconds_ahead(kiosk):
+def test_no_time_limit_is_under_two_minutes_and_it_warns_at_least_twenty_seconds_ahead(kiosk):
     idle = kiosk.screen.idle
-    assert (idle.idle_ms, idle.warning_ms) == (IDLE_MS, WARNING_MS) == (60_000, 20_000)
+    assert (idle.idle_ms, idle.warning_ms) == (IDLE_MS, WARNING_MS)
+    assert idle.idle_ms >= 120_000 and idle.warning_ms >= 20_000
     assert not idle.armed  # a fresh welcome screen has nothing to time out
     kiosk.scan("X-0101")
     assert idle.armed
@@ -734,6 +735,10 @@ def test_the_idle_warning_comes_first_and_more_time_extends(qtbot, quick_idle):
     assert re.search(r"\d+초 후", bar.detail.text())
     assert focus() is bar.more_button
     assert bar.mapTo(screen, bar.rect().topLeft()).y() >= screen.height() / 2
+    shown = bar.geometry()
+    for button in screen.confirm_page.controls():  # the warning covers no button
+        corner = button.mapTo(screen, button.rect().topLeft())
+        assert not shown.intersects(button.rect().translated(corner))
 
     bar.more_button.click()
     settle()
@@ -932,7 +937,7 @@ def test_every_interactive_widget_has_an_accessible_name_and_description(qtbot, 
             assert widget.accessibleDescription().strip(), f"{label} has no description"
 
 
-def check_layout(screen: QWidget, scale: float) -> list[str]:
+def check_layout(screen: QWidget) -> list[str]:
     """Controls in the lower half, big enough to touch, nothing cut off the screen."""
     problems = []
     if (screen.width(), screen.height()) != SIZE:
@@ -945,7 +950,7 @@ def check_layout(screen: QWidget, scale: float) -> list[str]:
         name = widget.objectName()
         if top.y() < half:
             problems.append(f"{name} starts at {top.y()} px, above the middle ({half:.0f})")
-        if isinstance(widget, QAbstractButton | QLineEdit) and widget.height() < 56 * scale:
+        if isinstance(widget, QAbstractButton | QLineEdit) and widget.height() < 56:
             problems.append(f"{name} is {widget.height()} px high")
         if isinstance(widget, QAbstractButton):
             needed = widget.fontMetrics().horizontalAdvance(widget.text()) + 16
@@ -975,8 +980,7 @@ def test_every_step_in_both_languages_fits_with_controls_below_the_middle(qtbot,
             drive(kiosk, state, qtbot)
             settle()
             assert kiosk.context.languages.language == language
-            scale = kiosk.context.prefs.scale
-            problems += [f"{state}/{language}: {p}" for p in check_layout(screen, scale)]
+            problems += [f"{state}/{language}: {p}" for p in check_layout(screen)]
             if SCREENSHOTS:
                 folder = Path(SCREENSHOTS)
                 folder.mkdir(parents=True, exist_ok=True)

@@ -242,3 +242,89 @@ def test_a_text_that_is_only_personal_is_not_spoken(qtbot, guide: VoiceGuide):
 )
 def test_redaction(text: str, values: list[str], expected: str):
     assert redact(text, values) == expected
+
+
+# -- a speech-dispatcher that never answers must not freeze the kiosk ----------------------------
+
+
+def _daemon(path, reply: bytes | None):
+    """A stand-in speech-dispatcher on a Unix socket: answers `reply`, or never (None)."""
+    import socket
+    import threading
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(1)
+
+    def serve() -> None:
+        connection, _ = server.accept()
+        connection.recv(256)
+        if reply is not None:
+            connection.sendall(reply)
+        threading.Event().wait(3)  # a stuck daemon keeps the line open
+        connection.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return server
+
+
+def test_a_speech_dispatcher_that_answers_is_used(tmp_path):
+    from kiosk.gui.speech import speechd_answers
+
+    path = tmp_path / "speechd.sock"
+    server = _daemon(path, b"208 OK CLIENT NAME SET\r\n")
+    assert speechd_answers(2.0, path)
+    server.close()
+
+
+def test_a_stuck_speech_dispatcher_is_noticed_within_the_time_limit(tmp_path):
+    import time
+
+    from kiosk.gui.speech import speechd_answers
+
+    path = tmp_path / "speechd.sock"
+    server = _daemon(path, None)
+    started = time.monotonic()
+    assert not speechd_answers(0.3, path)
+    assert time.monotonic() - started < 2.5
+    server.close()
+
+
+def test_no_daemon_or_a_stale_socket_lets_the_engine_start_one(tmp_path):
+    import socket
+
+    from kiosk.gui.speech import speechd_answers
+
+    assert speechd_answers(0.3, tmp_path / "missing.sock")
+    stale = tmp_path / "stale.sock"
+    dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    dead.bind(str(stale))
+    dead.close()  # the file stays, nobody listens
+    assert speechd_answers(0.3, stale)
+
+
+def test_the_kiosk_voice_stays_silent_when_speech_dispatcher_is_stuck(qapp, tmp_path, monkeypatch):
+    from kiosk.gui.selfcheckin import voice as kiosk_voice
+
+    path = tmp_path / "speechd.sock"
+    server = _daemon(path, None)
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
+    monkeypatch.setattr(kiosk_voice, "PROBE_AT_ONCE_TIMEOUT_S", 0.3)
+    voice = kiosk_voice.KioskVoice("ko", engine="speechd")
+    voice.set_enabled(True)  # the person pressed Voice: the screen must not freeze
+    assert not voice.available
+    assert voice.speak_page("환영합니다") is None
+    server.close()
+
+
+def test_the_kiosk_says_so_on_screen_when_voice_guidance_cannot_work(qtbot, qapp, monkeypatch):
+    from kiosk.gui.selfcheckin.chrome_view import VoiceBar
+
+    bar = VoiceBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.show_state(False, available=False)
+    assert bar.unavailable.isVisible() and "not working" in bar.unavailable.text()
+    assert not any(button.isVisible() for button in bar.buttons.values())
+    bar.show_state(False, available=True)
+    assert not bar.unavailable.isVisible()

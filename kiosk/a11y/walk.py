@@ -53,6 +53,7 @@ KIOSK_STATES = (
     "print_failed",
     "idle_warning",
     "staff_called",
+    "voice",
 )
 KIOSK_OUTCOMES = ("refused", "today", "print_failed")
 DOOR_DAY = "2019-09-30T10:31"  # the demo's session NS1 (invitation only) is running
@@ -408,6 +409,11 @@ class KioskDriver(Driver):
         elif state == "staff_called":
             flow.find_myself()
             flow.call_staff()
+        elif state == "voice":  # the find page with the voice controls, the fullest page
+            if not screen.voice.started:
+                screen.voice.engine = "mock"  # the report measures; it never speaks aloud
+            flow.find_myself()
+            screen.voice.set_enabled(True)
         else:
             return False
         return True

@@ -10,6 +10,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kiosk.errors import KioskError
@@ -103,6 +104,12 @@ def connect_scanners(app: QApplication, window: ShellWindow) -> object:
     return scanner
 
 
+def _warm_up_voice(window: ShellWindow) -> None:
+    voice = getattr(window.screen(), "voice", None)
+    if voice is not None:
+        voice.warm_up()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -134,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.startup_time:
             print(json.dumps({"start_to_ready_s": round(seconds_since_process_start(), 3)}))
         return 0
+    # Start the speech engine while nobody is at the kiosk yet: it takes a second or two.
+    QTimer.singleShot(3000, lambda: _warm_up_voice(window))
     code = app.exec()
     del scanner
     return code

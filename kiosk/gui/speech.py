@@ -19,9 +19,12 @@ spoken as it is.
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
@@ -39,6 +42,42 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A signed badge code or any long run of letters and digits with at least one digit.
 _CODE_LIKE = re.compile(r"\b(?=[\w.~:/+=-]*\d)[A-Za-z0-9][\w.~:/+=-]{15,}", re.ASCII)
 _SPACES = re.compile(r"\s+")
+
+
+def speechd_socket() -> Path:
+    """Where speech-dispatcher listens (its own default, unless SPEECHD_ADDRESS names a socket)."""
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    if address.startswith("unix_socket:"):
+        return Path(address.split(":", 1)[1])
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime:
+        return Path(runtime) / "speech-dispatcher" / "speechd.sock"
+    return Path.home() / ".cache" / "speech-dispatcher" / "speechd.sock"
+
+
+def speechd_answers(timeout_s: float = 2.0, path: Path | None = None) -> bool:
+    """Whether speech-dispatcher can be used without hanging the kiosk.
+
+    Qt's speechd engine connects on the UI thread and waits for the daemon without a time
+    limit; a daemon stuck on an audio device that never drains (seen on machines without sound)
+    accepts the connection and never answers, which would freeze the screen. This asks it one
+    harmless question with a time limit. No daemon at all is fine: the engine starts one."""
+    where = path or speechd_socket()
+    if not where.exists():
+        return True
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(timeout_s)
+            try:
+                probe.connect(str(where))
+            except (ConnectionRefusedError, FileNotFoundError):
+                return True  # a stale socket of a daemon that is gone: the engine starts one
+            probe.sendall(b"SET SELF CLIENT_NAME kiosk:kiosk:probe\r\n")
+            reply = probe.recv(256)
+            probe.sendall(b"QUIT\r\n")
+            return reply[:1] == b"2"
+    except OSError:
+        return False
 
 
 def _fold_char(char: str) -> str:

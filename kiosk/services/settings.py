@@ -38,6 +38,13 @@ def _language(text: str) -> str:
     return text
 
 
+def _yes_no(text: str) -> bool:
+    value = text.strip().lower()
+    if value not in ("yes", "no", "true", "false", "on", "off"):
+        raise KioskError("the value must be yes or no")
+    return value in ("yes", "true", "on")
+
+
 def _text(text: str) -> str:
     if not text.strip():
         raise KioskError("the value must not be empty")
@@ -51,6 +58,9 @@ EDITABLE: dict[str, Callable[[str], Any]] = {
     "main_language": _language,
     "event_name": _text,
     "device": _text,
+    # The kiosk's voice guidance goes to a headphone socket, not a loudspeaker: only then may
+    # it read out the name on the confirm page.
+    "voice_headphones": _yes_no,
 }
 # Shown by `kiosk setting`; secrets (PIN hash, salts) and keys are never printed.
 VISIBLE = (

@@ -1,18 +1,21 @@
 """Find yourself without a code: family name and one more fact, and one answer.
 
 What was typed stays only while the person is on this page; a miss says the same thing whatever
-was wrong and never shows anyone.
+was wrong and never shows anyone. A touch kiosk has no keyboard: touching a field, "Keyboard", or
+Enter on a field from the keypad opens the on-screen keyboard below the fields, which types into
+the field that has (or last had) the focus. A physical keyboard types into the fields as usual.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from kiosk.gui.selfcheckin.finding import FindBy
 from kiosk.gui.selfcheckin.flow import FindNote
+from kiosk.gui.selfcheckin.onscreen_keyboard import Layout, OnScreenKeyboard
 from kiosk.gui.selfcheckin.widgets import (
     KioskButton,
     Page,
@@ -67,6 +70,16 @@ class FindYourselfPage(Page):
         self.family_field.returnPressed.connect(self._next_field)
         self.other_field.returnPressed.connect(self._find)
 
+        self.keyboard_button = KioskButton("keyboardToggle")
+        self.keyboard_button.setCheckable(True)
+        self.keyboard_button.toggled.connect(self._keyboard_toggled)
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.hide()
+        self.keyboard.layout_switched.connect(self._layout_switched)
+        self._family_layout = Layout.LATIN  # the keys the person chose for the family name
+        for field in (self.family_field, self.other_field):
+            field.installEventFilter(self)
+
         fields = QWidget()
         fields.setObjectName("findFields")
         grid = QGridLayout(fields)
@@ -85,7 +98,7 @@ class FindYourselfPage(Page):
         build_page(
             self,
             [self.title, self.hint, self.message],
-            [[self.by_registration, self.by_email], fields],
+            [[self.by_registration, self.by_email, self.keyboard_button], fields, self.keyboard],
         )
         self._refresh()
 
@@ -93,9 +106,11 @@ class FindYourselfPage(Page):
         return [
             self.by_registration,
             self.by_email,
+            self.keyboard_button,
             self.family_field,
             self.other_field,
             self.find_button,
+            *self.keyboard.all_keys(),
         ]
 
     def first_focus(self) -> QWidget:
@@ -114,10 +129,61 @@ class FindYourselfPage(Page):
         """Forget what was typed (setText also empties the undo history)."""
         self.family_field.setText("")
         self.other_field.setText("")
+        self.keyboard_button.setChecked(False)
+        self.keyboard.reset()
+        self._family_layout = Layout.LATIN
         self._find_by = FindBy.REGISTRATION
         self._note = None
         self._wait_s = 0.0
         self._refresh()
+
+    # -- the on-screen keyboard ------------------------------------------------------------------
+
+    def open_keyboard(self, field: QLineEdit | None = None) -> None:
+        """Show the on-screen keyboard, typing into `field` (by default the field it typed
+        into last, or the family name)."""
+        self._aim_keyboard(field or self.keyboard.target() or self.family_field)
+        self.keyboard_button.setChecked(True)
+
+    def keypad_activate(self, widget: QWidget) -> bool:
+        """Enter on a field from the keypad: the on-screen keyboard opens for that field and
+        the keypad goes to its keys (see kiosk.gui.selfcheckin.keypad)."""
+        if widget not in (self.family_field, self.other_field):
+            return False
+        assert isinstance(widget, QLineEdit)
+        self.open_keyboard(widget)
+        self.keyboard.first_key().setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _aim_keyboard(self, field: QLineEdit) -> None:
+        """Type into `field`, with the keys that suit it: a registration number or an e-mail
+        address is Latin; the family name keeps the keys the person chose for it."""
+        self.keyboard.set_target(field)
+        self.keyboard.set_layout(
+            self._family_layout if field is self.family_field else Layout.LATIN
+        )
+
+    def _layout_switched(self, layout: str) -> None:
+        if self.keyboard.target() is self.family_field:
+            self._family_layout = Layout(layout)
+
+    def _keyboard_toggled(self, on: bool) -> None:
+        if on and self.keyboard.target() is None:
+            self._aim_keyboard(self.family_field)
+        if not on and any(key.hasFocus() for key in self.keyboard.all_keys()):
+            self.keyboard_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.keyboard.setVisible(on)
+        self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A field that gets the focus is where the keys type; a touch on it opens them."""
+        if watched in (self.family_field, self.other_field):
+            assert isinstance(watched, QLineEdit)
+            if event.type() == QEvent.Type.FocusIn:
+                self._aim_keyboard(watched)
+            elif event.type() == QEvent.Type.MouseButtonPress:
+                self.open_keyboard(watched)
+        return super().eventFilter(watched, event)
 
     def _next_field(self) -> None:
         self.other_field.setFocus(Qt.FocusReason.TabFocusReason)
@@ -185,11 +251,26 @@ class FindYourselfPage(Page):
                 Qt.InputMethodHint.ImhEmailCharactersOnly | Qt.InputMethodHint.ImhNoPredictiveText
             )
         self.find_button.setText(with_icon("⌕", self.tr("Find me")))
+        if self.keyboard_button.isChecked():
+            self.keyboard_button.setText(with_icon("⌨", self.tr("Hide keyboard")))
+            set_accessible(
+                self.keyboard_button,
+                self.tr("Hide keyboard"),
+                self.tr("Hides the keys on the screen"),
+            )
+        else:
+            self.keyboard_button.setText(with_icon("⌨", self.tr("Keyboard")))
+            set_accessible(
+                self.keyboard_button,
+                self.tr("Keyboard"),
+                self.tr("Shows keys on the screen to type your details with"),
+            )
         set_accessible(
             self.find_button,
             self.tr("Find me"),
             self.tr("Look for the registration with these two facts"),
         )
+        self.keyboard.show_target()  # the field's name, in the language now shown
         waiting = self._wait_s > 0
         self.find_button.setEnabled(not waiting)
         self.message.setText(self._message(waiting))

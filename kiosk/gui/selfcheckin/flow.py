@@ -6,8 +6,9 @@ when the person confirms; "This is not me" records nothing. A refusal is recorde
 records every attempt, and shows only the polite message.
 
 The visit holds everything about the person; ending it (Done, Cancel, idle) drops it and puts
-language, text size and contrast back to the kiosk's defaults. Home drops the person's data but
-keeps the choices of the human still standing at the kiosk.
+language, text size, contrast and voice guidance (on/off, volume, rate) back to the kiosk's
+defaults. Every personal value the kiosk shows is handed to the voice's privacy guard first.
+Home drops the person's data but keeps the choices of the human still standing at the kiosk.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -39,6 +40,9 @@ from kiosk.services.identify import identify
 from kiosk.services.issuing import current_code
 from kiosk.store.people import person_facts
 from kiosk.store.settings import get_setting
+
+if TYPE_CHECKING:
+    from kiosk.gui.selfcheckin.voice import KioskVoice
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +111,7 @@ class KioskFlow(QObject):
         clock: Callable[[], int],
         printer: PrintBridge,
         throttle: LookupThrottle | None = None,
+        voice: KioskVoice | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -120,6 +125,7 @@ class KioskFlow(QObject):
         self.clock = clock
         self.printer = printer
         self.throttle = throttle or LookupThrottle()
+        self.voice = voice
         self.main_language = str(get_setting(conn, "main_language", DEFAULT_MAIN_LANGUAGE))
         self.step = Step.WELCOME
         self.visit = Visit()
@@ -134,12 +140,13 @@ class KioskFlow(QObject):
 
     @property
     def at_defaults(self) -> bool:
-        """Language, text size and contrast are the kiosk's defaults."""
+        """Language, text size, contrast and voice guidance are the kiosk's defaults."""
         prefs = self.prefs
         return (
             not prefs.large_text
             and not prefs.high_contrast
             and self.languages.language == self.default_language
+            and not (self.voice is not None and self.voice.enabled)
         )
 
     @property
@@ -208,6 +215,8 @@ class KioskFlow(QObject):
             self._go(Step.FIND, find_note=FindNote.MISSING)
             self.announce.emit("find_missing")
             return
+        if self.voice is not None:
+            self.voice.protect([family_name, other])
         registration_id = find_registration(self.conn, self.visit.find_by, family_name, other)
         if registration_id is None:
             self.throttle.failed()
@@ -249,6 +258,12 @@ class KioskFlow(QObject):
         attendee = found.attendee
         facts = person_facts(self.conn, attendee, None) if attendee is not None else None
         card = person_card(self.conn, attendee.registration_id) if attendee is not None else None
+        if self.voice is not None:
+            self.voice.protect([code])
+            if card is not None:
+                self.voice.protect(
+                    [card.name, card.name_local, card.affiliation, card.registration_id]
+                )
         if code_reason(found.status, facts) is not None or card is None:
             verdict = self.service.checkin(code, at_ms=self.clock())
             self._refuse(verdict.reason)
@@ -391,5 +406,7 @@ class KioskFlow(QObject):
                 self.prefs.reset()
             if self.languages.language != self.default_language:
                 self.languages.use(self.default_language)
+            if self.voice is not None:
+                self.voice.reset()
         if emit:
             self.changed.emit()

@@ -12,8 +12,8 @@ import math
 from PySide6.QtCore import QDeadlineTimer, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-IDLE_MS = 60_000
-WARNING_MS = 20_000
+IDLE_MS = 120_000  # no time limit under 120 s (Korean kiosk criteria)
+WARNING_MS = 30_000  # at least 20 s of warning, seen and (with voice guidance) heard
 
 _INPUT_EVENTS = frozenset(
     {

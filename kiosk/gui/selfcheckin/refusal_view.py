@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.core.messages import message_for
 from kiosk.core.model import Reason
@@ -57,6 +57,10 @@ class RefusalPage(Page):
 
     def spoken(self) -> str:
         return self.primary.text()
+
+    def spoken_labels(self) -> list[QLabel]:
+        """The refusal in the screen's language only (the voice speaks one language)."""
+        return [label for label in super().spoken_labels() if label is not self.secondary]
 
     def _done(self) -> None:
         self.finished.emit()

@@ -9,28 +9,40 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.gui.selfcheckin.chrome_view import IdleWarningBar, NavigationBar, StaffCalledBanner
+from kiosk.core.clock import from_ms
+from kiosk.gui.door.sounds import DoorSounds
+from kiosk.gui.selfcheckin.chrome_view import (
+    IdleWarningBar,
+    NavigationBar,
+    StaffCalledBanner,
+    SyncStatusLine,
+    VoiceBar,
+)
 from kiosk.gui.selfcheckin.confirm_view import ConfirmPage
 from kiosk.gui.selfcheckin.find_view import FindYourselfPage
 from kiosk.gui.selfcheckin.finding import FindBy, LookupThrottle
 from kiosk.gui.selfcheckin.flow import KioskFlow, Step
 from kiosk.gui.selfcheckin.idle import IDLE_MS, WARNING_MS, ActivityFilter, IdleWatch
+from kiosk.gui.selfcheckin.keypad import KeypadNavigator
 from kiosk.gui.selfcheckin.print_bridge import PrintBridge
 from kiosk.gui.selfcheckin.printing_view import PrintingPage
 from kiosk.gui.selfcheckin.refusal_view import RefusalPage
 from kiosk.gui.selfcheckin.today_model import TodaySessionsModel
 from kiosk.gui.selfcheckin.today_view import TodayPage
+from kiosk.gui.selfcheckin.voice import KioskVoice
 from kiosk.gui.selfcheckin.welcome_view import WelcomePage
 from kiosk.gui.selfcheckin.widgets import Page, announce, kiosk_style
 from kiosk.gui.shell.context import AppContext
+from kiosk.store.settings import get_setting
 
 
 class SelfCheckinScreen(QWidget):
     """The attendees' kiosk. `handle_scan(code)` takes every scan, at any step."""
+
+    staff_call = Signal()  # the person pressed Call staff (the shell tells the organisers' hub)
 
     def __init__(
         self,
@@ -48,6 +60,11 @@ class SelfCheckinScreen(QWidget):
         self.prefs = context.prefs
         self.languages = context.languages
         self.printer = printer or PrintBridge(parent=self)
+        self.context = context
+        self.sounds = DoorSounds()
+        self.voice = KioskVoice(context.languages.language, parent=self)
+        # Only a kiosk whose voice goes to headphones may read out the visitor's name.
+        self.voice.set_private_audio(get_setting(context.conn, "voice_headphones", False) is True)
         self.flow = KioskFlow(
             conn=context.conn,
             event=context.event,
@@ -59,6 +76,7 @@ class SelfCheckinScreen(QWidget):
             clock=context.clock,
             printer=self.printer,
             throttle=throttle,
+            voice=self.voice,
             parent=self,
         )
         self.model = TodaySessionsModel(self)
@@ -87,22 +105,44 @@ class SelfCheckinScreen(QWidget):
             self.stack.addWidget(page)
         self.staff_banner = StaffCalledBanner()
         self.staff_banner.hide()
-        # The idle warning floats over the lower part of the page, just above the bar, so that
-        # showing it never moves or squeezes the page.
+        # The idle warning takes its place just above the bars at the foot, where the eyes and
+        # hands already are: the page gives up the empty space above its controls, so that the
+        # warning never covers a button.
         self.idle_bar = IdleWarningBar(self)
         self.idle_bar.hide()
+        self.voice_bar = VoiceBar()
+        self.voice_bar.hide()
         self.nav = NavigationBar()
+        self.sync_line = SyncStatusLine()
+        self.sync_line.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.sync_line.setContentsMargins(40, 0, 40, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.staff_banner)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.idle_bar)
+        layout.addWidget(self.voice_bar)
         layout.addWidget(self.nav)
+        layout.addWidget(self.sync_line)
 
         self.idle = IdleWatch(idle_ms, warning_ms, self)
         self._activity = ActivityFilter(self, self.idle)
+        # The keypad (see keypad.py): moving, choosing, Home, Cancel, Call staff and the voice.
+        self.keypad = KeypadNavigator(
+            self,
+            {
+                "home": self.flow.home,
+                "cancel": self.flow.cancel,
+                "call_staff": self.flow.call_staff,
+                **self.voice.keypad_actions(),
+            },
+        )
         app = QApplication.instance()
         if app is not None:
+            # Installed first, so it runs after the idle watch (the last filter installed runs
+            # first): a key the keypad consumes still counts as activity.
+            app.installEventFilter(self.keypad)
             app.installEventFilter(self._activity)
         self._focus_before_warning: QWidget | None = None
         self._wait_timer = QTimer(self)
@@ -110,9 +150,11 @@ class SelfCheckinScreen(QWidget):
         self._wait_timer.timeout.connect(self.refresh)
         self._shown: tuple[Step, bool] | None = None  # the page (and its state) focus went to
 
+        self._refreshing = False
         self._connect()
         self._set_tab_order()
         self._apply_style()
+        self.refresh_sync()
         self.refresh()
 
     # -- wiring ----------------------------------------------------------------------------------
@@ -124,6 +166,19 @@ class SelfCheckinScreen(QWidget):
         self.welcome_page.language_chosen.connect(flow.choose_language)
         self.welcome_page.large_text_toggled.connect(flow.set_large_text)
         self.welcome_page.high_contrast_toggled.connect(flow.set_high_contrast)
+        self.nav.voice_toggled.connect(self.voice.set_enabled)
+        self.voice.changed.connect(self.refresh)
+        bar = self.voice_bar
+        bar.repeat.connect(self.voice.repeat)
+        bar.pause.connect(self.voice.pause_or_resume)
+        bar.stop.connect(self.voice.stop)
+        bar.slower.connect(self.voice.slower)
+        bar.faster.connect(self.voice.faster)
+        bar.softer.connect(self.voice.softer)
+        bar.louder.connect(self.voice.louder)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.welcome_page.no_code.connect(flow.find_myself)
         self.find_page.find_by_chosen.connect(self._find_by_chosen)
         self.find_page.find_requested.connect(flow.find)
@@ -148,6 +203,7 @@ class SelfCheckinScreen(QWidget):
     def _set_tab_order(self) -> None:
         """Page controls, then "More time" (over the page's foot), then the bar: as seen."""
         chain: list[QWidget] = [w for page in self.pages.values() for w in page.controls()]
+        chain.extend(self.voice_bar.controls())
         chain.append(self.idle_bar.more_button)
         chain.extend(self.nav.controls())
         for first, second in zip(chain, chain[1:], strict=False):
@@ -167,11 +223,56 @@ class SelfCheckinScreen(QWidget):
     def _switch_language(self) -> None:
         self.flow.choose_language("en" if self.languages.language == "ko" else "ko")
 
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """With voice guidance on, the control the person moved to is said (a page change says
+        the whole page instead)."""
+        if self._refreshing or new is None or not self.voice.enabled or not self.isAncestorOf(new):
+            return
+        name = new.accessibleName() or getattr(new, "text", lambda: "")()
+        description = new.accessibleDescription()
+        checked = getattr(new, "isCheckable", lambda: False)() and new.isChecked()  # type: ignore[attr-defined]
+        parts = [name]
+        if checked:
+            parts.append(self.tr("on"))
+        if description:
+            parts.append(description)
+        self.voice.speak_focus(". ".join(p for p in parts if p))
+
+    # -- sync ------------------------------------------------------------------------------------
+
+    def refresh_sync(self) -> None:
+        """Read this device's last sync and the check-ins waiting to be sent (after a round)."""
+        import sqlite3
+
+        from kiosk.sync.state import last_sync_ms, pending_events
+
+        conn = self.context.conn
+        try:
+            at = last_sync_ms(conn)
+            pending = pending_events(conn)
+        except sqlite3.Error:
+            return
+        moment = None
+        if at is not None:
+            tz = self.context.event.tz
+            shown = from_ms(at, tz)
+            today = from_ms(self.context.clock(), tz).date()
+            moment = shown.strftime("%H:%M" if shown.date() == today else "%Y-%m-%d %H:%M")
+        self.sync_line.show_state(moment, pending)
+
     # -- showing ---------------------------------------------------------------------------------
 
     @Slot()
     def refresh(self) -> None:
         """Show the flow's state; empty every page that is not showing."""
+        self._refreshing = True
+        try:
+            self._show()
+        finally:
+            self._refreshing = False
+        self._speak_page()
+
+    def _show(self) -> None:
         flow = self.flow
         visit = flow.visit
         step = flow.step
@@ -182,7 +283,9 @@ class SelfCheckinScreen(QWidget):
             self._shown_sessions = None
         if step is Step.WELCOME:
             self.welcome_page.show_state(
-                self.languages.language, self.prefs.large_text, self.prefs.high_contrast
+                self.languages.language,
+                self.prefs.large_text,
+                self.prefs.high_contrast,
             )
         elif step is Step.FIND:
             wait = flow.lookup_wait_s()
@@ -207,11 +310,16 @@ class SelfCheckinScreen(QWidget):
                 )
             self.today_page.show_state(visit.reason, visit.badge)
         self.stack.setCurrentWidget(self.pages[step])
-        self.nav.show_state(self.languages.language, offer_language=step is not Step.WELCOME)
+        self.nav.show_state(
+            self.languages.language,
+            offer_language=step is not Step.WELCOME,
+            voice=self.voice.enabled,
+        )
         self.staff_banner.setVisible(visit.staff_called)
+        self.voice_bar.setVisible(self.voice.enabled)
+        available = not self.voice.enabled or self.voice.available
+        self.voice_bar.show_state(self.voice.paused, available)
         self.idle.set_armed(flow.in_use and not visit.printing)
-        if self.idle_bar.isVisible():
-            self._place_idle_bar()
         shown = (step, visit.problem is not None)
         if shown != self._shown:
             self._shown = shown
@@ -220,12 +328,21 @@ class SelfCheckinScreen(QWidget):
     def _focus_page(self, step: Step) -> None:
         self.pages[step].first_focus().setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _speak_page(self) -> None:
+        """With voice guidance on, say the page showing (once per change of its words)."""
+        if self.voice.enabled:
+            self.voice.speak_page(self.stack.currentWidget().spoken_text())  # type: ignore[attr-defined]
+
+    def spoken_page(self) -> str:
+        """The words voice guidance says for the page showing now."""
+        page = self.pages[self.flow.step]
+        return page.spoken_text()
+
     def _apply_style(self) -> None:
         self.setStyleSheet(kiosk_style(self.prefs))
-        if self.idle_bar.isVisible():
-            self._place_idle_bar()
 
-    def _language_changed(self, _language: str) -> None:
+    def _language_changed(self, language: str) -> None:
+        self.voice.set_language(language)
         self.refresh()
 
     def _announce(self, key: str) -> None:
@@ -236,21 +353,29 @@ class SelfCheckinScreen(QWidget):
             "print_failed": self.printing_page.problem_label.text(),
             "staff_called": self.staff_banner.text(),
         }
-        announce(self, texts.get(key, self.today_page.badge_label.text()))
+        text = texts.get(key, self.today_page.badge_label.text())
+        announce(self, text)
+        if key == "staff_called":
+            self.sounds.play("chime")
+            self.voice.speak_notice(text)
+            self.staff_call.emit()
 
     # -- idle ------------------------------------------------------------------------------------
 
     def _idle_warned(self) -> None:
         self.idle_bar.set_seconds(self.idle.seconds_left())
-        self._place_idle_bar()
         self.idle_bar.show()
-        self.idle_bar.raise_()
         focus = QApplication.focusWidget()
         self._focus_before_warning = (
             focus if focus is not None and self.isAncestorOf(focus) else None
         )
-        self.idle_bar.more_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._refreshing = True  # the warning is said whole, not the button it focuses
+        try:
+            self.idle_bar.more_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        finally:
+            self._refreshing = False
         announce(self, self.idle_bar.spoken())
+        self.voice.speak_notice(self.idle_bar.spoken())
 
     def _idle_cleared(self) -> None:
         had_focus = self.idle_bar.more_button.hasFocus()
@@ -259,18 +384,6 @@ class SelfCheckinScreen(QWidget):
         self._focus_before_warning = None
         if had_focus and previous is not None and previous.isVisible():
             previous.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _place_idle_bar(self) -> None:
-        bar = self.idle_bar
-        margin = 40
-        width = self.width() - 2 * margin
-        height = max(bar.sizeHint().height(), bar.heightForWidth(width))
-        bar.setGeometry(margin, self.nav.y() - height, width, height)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.idle_bar.isVisible():
-            self._place_idle_bar()
 
     def shutdown(self) -> None:
         """Stop the print queue's worker (a badge printing now still finishes)."""

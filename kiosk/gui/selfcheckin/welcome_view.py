@@ -106,6 +106,18 @@ class WelcomePage(Page):
     def _high_contrast_toggled(self, on: bool) -> None:
         self.high_contrast_toggled.emit(on)
 
+    def spoken_text(self) -> str:
+        """The page's words and choices, then how the keypad works (for people who cannot see
+        the screen)."""
+        return f"{super().spoken_text()} {self.keypad_help()}"
+
+    def keypad_help(self) -> str:
+        return self.tr(
+            "On the keypad: arrows or 2, 4, 6 and 8 move, 5 or Enter chooses, 0 turns the "
+            "voice on or off, star repeats, plus and minus change the volume, 9 and 3 the "
+            "speed, the dot key cancels, 1 calls staff."
+        )
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._refresh()

@@ -6,9 +6,10 @@ Every size here is before large-text scaling: `kiosk_style(prefs)` scales them w
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,10 +23,12 @@ from kiosk.gui.theme import DisplayPreferences
 TARGET_PX = 56  # the smallest touch target's height (about 12 mm on a kiosk screen)
 BODY_PT = 18.0
 BUTTON_PT = 18.0
-TITLE_PT = 28.0
+TITLE_PT = 42.0  # Hangul glyphs of titles at least 12 mm tall on a 21.5-inch kiosk panel
 PERSON_PT = 32.0
 NOTE_PT = 14.0
 ICON_PT = 40.0
+KEY_PT = 26.0  # the on-screen keyboard's letters (loose Hangul jamo draw small)
+SYNC_PT = 12.0  # the sync status is for the staff: small print, not scaled with large text
 
 
 class KioskButton(QPushButton):
@@ -76,7 +79,10 @@ _HIGH_CONTRAST_FOCUS = """
 def kiosk_style(prefs: DisplayPreferences) -> str:
     """The screen's own style sheet: sizes scaled for large text; colours stay the theme's."""
     points = prefs.points
-    target = round(TARGET_PX * prefs.scale)
+    # Buttons grow with the text, by half as much: the touch target is met at any size, and
+    # the room saved lets every page fit at twice the text size.
+    grow = 1 + (prefs.scale - 1) / 2
+    target = round(TARGET_PX * grow)
     # Notices (idle warning, staff called): amber in the standard theme; in high contrast
     # yellow on black, so that a yellow (primary) button inside still stands out.
     warning = prefs.verdict_style("welcome_back")
@@ -89,24 +95,35 @@ def kiosk_style(prefs: DisplayPreferences) -> str:
         )
     )
     rule = prefs.verdict_style("idle").foreground
+    # Focus on the progress bar shows as on every control; inside a notice the ring is the
+    # notice's own text colour (the theme's orange ring would not stand out on amber).
+    ring = "#ffff00" if prefs.high_contrast else "#b35900"
+    # Titles are already large (12 mm Hangul on the panel); large text grows them by half as
+    # much as the rest, so that every page still fits the screen.
+    title_pt = TITLE_PT * grow
     return f"""
 #selfCheckin QPushButton, #selfCheckin QLineEdit {{
     min-height: {target}px; font-size: {points(BUTTON_PT):.1f}pt;
 }}
+#selfCheckin QPushButton[charKey="true"] {{ font-size: {points(KEY_PT):.1f}pt; }}
 #selfCheckin QLabel {{ font-size: {points(BODY_PT):.1f}pt; }}
-#selfCheckin QLabel[role="title"] {{ font-size: {points(TITLE_PT):.1f}pt; font-weight: bold; }}
+#selfCheckin QLabel[role="title"] {{ font-size: {title_pt:.1f}pt; font-weight: bold; }}
 #selfCheckin QLabel[role="person"] {{ font-size: {points(PERSON_PT):.1f}pt; font-weight: bold; }}
 #selfCheckin QLabel[role="note"] {{ font-size: {points(NOTE_PT):.1f}pt; }}
+#selfCheckin QLabel#syncStatus {{ font-size: {SYNC_PT:.1f}pt; }}
 #selfCheckin QLabel[role="icon"] {{ font-size: {points(ICON_PT):.1f}pt; }}
 #selfCheckin QLabel[role="field"] {{ font-size: {points(BODY_PT):.1f}pt; font-weight: bold; }}
 #selfCheckin QListView {{ font-size: {points(BODY_PT):.1f}pt; }}
 #selfCheckin QListView::item {{ padding: 10px; border-bottom: 2px solid {rule}; }}
 #selfCheckin QProgressBar {{ min-height: {target}px; font-size: {points(BODY_PT):.1f}pt; }}
+#selfCheckin QProgressBar:focus {{ border: 5px solid {ring}; }}
+#selfCheckin QFrame#idleWarning QPushButton:focus {{ border: 5px solid {notice_fg}; }}
 #selfCheckin QFrame#idleWarning, #selfCheckin QFrame#staffCalled {{
     background: {notice_bg}; border: 4px solid {notice_fg};
     border-radius: 10px;
 }}
 #selfCheckin QFrame#staffCalled {{ margin: 10px 40px 0px 40px; }}
+#selfCheckin QFrame#idleWarning {{ margin: 0px 40px 6px 40px; }}
 #selfCheckin QFrame#idleWarning QLabel, #selfCheckin QFrame#staffCalled QLabel {{
     background: transparent; color: {notice_fg};
 }}
@@ -167,3 +184,36 @@ class Page(QWidget):
 
     def clear(self) -> None:
         raise NotImplementedError
+
+    def spoken_labels(self) -> list[QLabel]:
+        """The labels voice guidance reads, in reading order: every visible text but icons."""
+        return [
+            label
+            for label in self.findChildren(QLabel)
+            if label.isVisibleTo(self) and label.text() and label.property("role") != "icon"
+        ]
+
+    def spoken_choices(self) -> list[str]:
+        """The names of the choices on the page, as voice guidance lists them."""
+        names = []
+        for control in self.controls():
+            if control.isVisibleTo(self) and isinstance(control, QAbstractButton):
+                name = control.accessibleName() or control.text()
+                if control.isCheckable() and control.isChecked():
+                    name = QCoreApplication.translate("KioskSpeech", "{choice}, on").format(
+                        choice=name
+                    )
+                names.append(name)
+        return names
+
+    def spoken_text(self) -> str:
+        """What voice guidance says for this page: its words, then its choices."""
+        words = [label.text() for label in self.spoken_labels()]
+        choices = self.spoken_choices()
+        if choices:
+            words.append(
+                QCoreApplication.translate("KioskSpeech", "Choices: {choices}.").format(
+                    choices=", ".join(choices)
+                )
+            )
+        return " ".join(words)
