@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -250,6 +251,11 @@ def test_a_bundle_with_an_invalid_row_is_refused_whole(event):
         [*good["rows"][0][:5], "sideways", *good["rows"][0][6:]],  # direction
         [None, *good["rows"][0][1:]],  # no event id
         good["rows"][0][:-1],  # short
+        [*good["rows"][0][:6], good["rows"][0][6] + 0.5, *good["rows"][0][7:]],  # at_ms
+        [*good["rows"][0][:2], "first", *good["rows"][0][3:]],  # device_seq
+        [*good["rows"][0][:10], "v1"],  # code_version
+        [*good["rows"][0][:3], ["R1"], *good["rows"][0][4:]],  # registration_id
+        "".join("x" for _ in good["rows"][0]),  # not a list
     ]
     key = keys.new_private_key()
     with transaction(organiser):
@@ -264,9 +270,12 @@ def test_a_bundle_with_an_invalid_row_is_refused_whole(event):
             event_id=_events(doors["door-a"]).event_id,
             signer=key,
             device=row["device"],
-            payload=json.dumps({"columns": good["columns"], "rows": [bad]}).encode(),
+            # The good row first: a bundle is refused whole, never in part.
+            payload=json.dumps(
+                {"columns": good["columns"], "rows": [good["rows"][0], bad]}
+            ).encode(),
             created_ms=1,
-            records=1,
+            records=2,
         )
         with pytest.raises(BundleError):
             import_events(organiser, [open_bundle(data)])
@@ -306,3 +315,38 @@ def test_a_door_reading_during_a_roster_apply_sees_the_old_roster_or_the_new(eve
         watcher.join(timeout=10)
     reader.close()
     assert seen <= {3_006, 6_006} and 3_006 in seen
+
+
+@pytest.mark.parametrize("variables", [32_766, 999, 40, 13])
+def test_a_merge_works_within_any_sqlite_parameter_limit(event, variables):
+    organiser, doors, codes = event
+    CheckinService(doors["door-a"]).scan(codes["R1"], "S2", at_ms=at("10:40"))
+    good = _events(doors["door-a"]).payload()["rows"][0]
+    # 1,234 check-ins of one device (more than one statement's worth at any limit).
+    rows = [
+        [f"uid-{n:05d}", "door-a", n, *good[3:6], good[6] + n, *good[7:]] for n in range(1, 1235)
+    ]
+    key = keys.new_private_key()
+    with transaction(organiser):
+        organiser.execute(
+            "INSERT INTO sync_devices(device, public_key, first_seen_ms, last_contact_ms, "
+            "last_via) VALUES ('door-a', ?, 0, 0, 'usb')",
+            (keys.public_bytes(key.public_key()),),
+        )
+    data = make_bundle(
+        kind="events",
+        event_id=_events(doors["door-a"]).event_id,
+        signer=key,
+        device="door-a",
+        payload=json.dumps({"columns": list(CHECKIN_COLUMNS), "rows": rows}).encode(),
+        created_ms=1,
+        records=len(rows),
+    )
+    organiser.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, variables)
+    result = import_events(organiser, [open_bundle(data)])
+    assert (result.counts.added, result.counts.duplicates) == (len(rows), 0)
+    # In the device's own order: the row ids follow the sequence numbers.
+    seqs = [s for (s,) in organiser.execute("SELECT device_seq FROM checkins ORDER BY id")]
+    assert seqs == list(range(1, 1235))
+    again = import_events(organiser, [open_bundle(data)])
+    assert (again.counts.added, again.counts.duplicates) == (0, len(rows))

@@ -61,6 +61,9 @@ EDITABLE: dict[str, Callable[[str], Any]] = {
     # The kiosk's voice guidance goes to a headphone socket, not a loudspeaker: only then may
     # it read out the name on the confirm page.
     "voice_headphones": _yes_no,
+    # Where this kiosk stands ("Lobby", "3F East"): said with its staff calls on the
+    # organisers' screen.
+    "location_label": _text,
 }
 # Shown by `kiosk setting`; secrets (PIN hash, salts) and keys are never printed.
 VISIBLE = (

@@ -8,8 +8,10 @@ hub gone, the device killed) just sends the same check-ins again next time: the 
 union, nothing is counted twice.
 
 `sync_once` never raises for a missing network: it returns a status (`unreachable`), so a timer
-can call it every few seconds. Run it on a connection of its own (off the UI thread); doors on
-other connections see what it merged at their next scan (`PRAGMA data_version`).
+can call it every few seconds. `send_staff_call` asks the hub to call staff to this kiosk (the
+organisers' screen shows it); it returns False, never raises, when the hub cannot be reached.
+Run either on a connection of its own (off the UI thread); doors on other connections see
+what a round merged at their next scan (`PRAGMA data_version`).
 """
 
 from __future__ import annotations
@@ -41,8 +43,10 @@ from kiosk.sync.protocol import (
     HEADER_SIGNATURE,
     HEADER_TIME,
     PREFIX,
+    STAFF_CALL_PATH,
     reply_message,
     request_message,
+    staff_call_body,
 )
 from kiosk.sync.roster import (
     LAST_SYNC_SETTING,
@@ -53,6 +57,9 @@ from kiosk.sync.roster import (
 from kiosk.sync.state import HUB_URL_SETTING, acked_id, mark_acked
 
 MAX_PULL_PAGES = 1_000
+# A kiosk's location label, sent with its staff calls ("Hall B entrance"); optional.
+LOCATION_SETTING = "location_label"
+STAFF_CALL_TIMEOUT_S = 3.0
 _OFFSETS: dict[str, int] = {}  # hub URL -> hub clock minus ours, in ms
 _OFFSETS_LOCK = threading.Lock()
 
@@ -212,6 +219,68 @@ def _error(data: bytes) -> tuple[str, str]:
         return "error", data[:200].decode("utf-8", "replace")
 
 
+def _hello_body(conn: sqlite3.Connection, event: Event, public: bytes) -> bytes:
+    """A hello: this device, its key and enrolment proof, its sequence numbers, its pull cursor."""
+    secret = identity.enrol_secret(conn)
+    hello = {
+        "device": event.device,
+        "public_key": public.hex(),
+        "enrolment": (
+            identity.enrolment_proof(secret, event.event_id, event.device, public)
+            if secret is not None
+            else None
+        ),
+        "seq_high": local_seq_high(conn),
+        "pull_cursor": int(get_setting(conn, PULL_CURSOR_SETTING, 0)),
+    }
+    return json.dumps(hello).encode()
+
+
+def send_staff_call(
+    conn: sqlite3.Connection,
+    url: str,
+    *,
+    timeout: float = STAFF_CALL_TIMEOUT_S,
+    location: str | None = None,
+    cafile: str | None = None,
+) -> bool:
+    """Ask the hub at `url` to call staff to this device; True once the hub took the call.
+
+    The call carries this device's name, its location label (`location`, else the
+    `location_label` setting, if any) and the time: no personal data. A device the hub does not
+    know yet says hello first. Never raises: False when the hub cannot be reached within
+    `timeout`, refuses the call, or this database is not a device's.
+    """
+    try:
+        if is_organiser(conn):
+            return False
+        event = load_event(conn)
+        key = device_private_key(conn)
+        if location is None:
+            stored = get_setting(conn, LOCATION_SETTING)
+            location = stored if isinstance(stored, str) else None
+        client = HubClient(url, event, event.device, key, timeout=timeout, cafile=cafile)
+    except (KioskError, sqlite3.Error, OSError, ValueError):
+        return False
+    try:
+        for attempt in range(2):
+            body = staff_call_body(event.device, location, now_ms())
+            try:
+                answer = client.signed_json("POST", STAFF_CALL_PATH, body)
+            except HubRefused as exc:
+                if exc.code != "unknown_device" or attempt > 0:
+                    return False
+                public = keys.public_bytes(key.public_key())
+                client.signed_json("POST", "/hello", _hello_body(conn, event, public))
+                continue
+            return answer.get("received") is True
+        return False
+    except (HubUnreachable, HubRefused, TimeoutError, OSError, sqlite3.Error, ValueError):
+        return False
+    finally:
+        client.close()
+
+
 def sync_once(
     conn: sqlite3.Connection,
     url: str,
@@ -236,19 +305,7 @@ def sync_once(
     acked_to = 0  # this device's rows up to here are at the hub, not yet recorded
     skip_to = 0  # the hub's rows up to here are all this device's own
     try:
-        secret = identity.enrol_secret(conn)
-        hello = {
-            "device": event.device,
-            "public_key": public.hex(),
-            "enrolment": (
-                identity.enrolment_proof(secret, event.event_id, event.device, public)
-                if secret is not None
-                else None
-            ),
-            "seq_high": local_seq_high(conn),
-            "pull_cursor": int(get_setting(conn, PULL_CURSOR_SETTING, 0)),
-        }
-        answer = client.signed_json("POST", "/hello", json.dumps(hello).encode())
+        answer = client.signed_json("POST", "/hello", _hello_body(conn, event, public))
         hub_version = int(answer.get("roster_version", 0))
         hub_cursor = int(answer.get("checkins_cursor", 0))
         others = bool(answer.get("others", True))

@@ -26,12 +26,16 @@ inside); counts of distinct people admitted or checked in do not depend on order
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -56,28 +60,54 @@ CHECKIN_COLUMNS: tuple[str, ...] = (
     "code_version",
 )
 _SELECT_COLUMNS = ", ".join(CHECKIN_COLUMNS)
-_INSERT = (
+# A merge first loads the incoming rows into a connection-private staging table (no indexes, no
+# constraints: a plain append), then joins them to the log in one INSERT ... SELECT in the stage's
+# order. That one statement runs in SQLite without Python's lock, so the next bundle is decoded
+# in a helper thread meanwhile; and the log's checks and index updates run once per merge, not
+# once per Python call.
+_STAGE = "temp.kiosk_merge_stage"
+# The stage's columns have the log's types, so a value is converted as the log would convert it
+# (a JSON "5" in an INTEGER column becomes 5, a 5 in a TEXT column "5").
+_STAGE_TYPES = {"device_seq": "INTEGER", "at_ms": "INTEGER", "code_version": "INTEGER"}
+_CREATE_STAGE = (
+    f"CREATE TABLE IF NOT EXISTS {_STAGE}("
+    + ", ".join(f"{column} {_STAGE_TYPES.get(column, 'TEXT')}" for column in CHECKIN_COLUMNS)
+    + ")"
+)
+_STAGE_ROW = f"INSERT INTO {_STAGE} VALUES ({', '.join('?' * len(CHECKIN_COLUMNS))})"
+# Rows bound per statement when staging: fewer statements, same values (within the SQLite
+# library's limit on parameters: 32,766 since 3.32, 999 before).
+_STAGE_CHUNK = 1_000
+# After the columns' conversions, the only wrong types left are numbers that are not whole
+# (or text that is not a number) where the log keeps integers; text columns hold text or null,
+# and the log's NOT NULL constraints refuse the nulls. A row of the wrong types gets no event
+# id, so the NOT NULL constraint refuses it too, in the same pass (duplicates included).
+_WELL_TYPED = (
+    "typeof(device_seq) = 'integer' AND typeof(at_ms) = 'integer' "
+    "AND typeof(code_version) IN ('integer', 'null')"
+)
+_COPY = (
     f"INSERT INTO checkins({_SELECT_COLUMNS}, received_ms, source) "
-    f"VALUES ({', '.join('?' * (len(CHECKIN_COLUMNS) + 2))}) ON CONFLICT DO NOTHING"
+    f"SELECT CASE WHEN {_WELL_TYPED} THEN event_uid END, "
+    f"{', '.join(CHECKIN_COLUMNS[1:])}, ?, ? FROM {_STAGE} WHERE true ORDER BY rowid "
+    "ON CONFLICT DO NOTHING"
+)
+_MISTYPED = f"SELECT 1 FROM {_STAGE} WHERE NOT ({_WELL_TYPED}) LIMIT 1"
+# Staged rows whose event is not in the log after the copy: their (device, seq) was taken.
+_UNPLACED = (
+    f"FROM {_STAGE} AS s WHERE NOT EXISTS "
+    "(SELECT 1 FROM checkins AS c WHERE c.event_uid = s.event_uid)"
 )
 _REJECT = (
     f"INSERT INTO sync_rejects({_SELECT_COLUMNS}, received_ms, source, problem) "
-    f"VALUES ({', '.join('?' * (len(CHECKIN_COLUMNS) + 3))}) ON CONFLICT DO NOTHING"
-)
-# Added rows whose fields are not of the log's types (JSON allows any value anywhere).
-_MISTYPED = (
-    "SELECT 1 FROM checkins WHERE id > ? AND (typeof(event_uid) != 'text' "
-    "OR typeof(device) != 'text' OR typeof(device_seq) != 'integer' "
-    "OR typeof(at_ms) != 'integer' OR typeof(direction) != 'text' OR typeof(reason) != 'text' "
-    "OR typeof(registration_id) NOT IN ('text', 'null') "
-    "OR typeof(session_id) NOT IN ('text', 'null') "
-    "OR typeof(override_reason) NOT IN ('text', 'null') "
-    "OR typeof(code_version) NOT IN ('integer', 'null')) LIMIT 1"
+    f"SELECT {_SELECT_COLUMNS}, ?, ?, 'device_seq_taken' {_UNPLACED} ORDER BY s.rowid "
+    "ON CONFLICT DO NOTHING"
 )
 # A merge at least this large, into a log no larger than it, rebuilds the log's secondary
 # indexes once at the end instead of updating them row by row.
 BULK_ROWS = 50_000
 MERGE_CACHE_KIB = 256 * 1024
+STAGE_CACHE_KIB = 64 * 1024
 
 
 @dataclass
@@ -127,32 +157,28 @@ def _rows_from(payload: Any) -> tuple[list[str], list[Any]]:
     return columns, rows
 
 
-def check_rows(
-    columns: list[str], rows: list[Any], received_ms: int, source: str
-) -> list[list[Any]]:
-    """Rows in the log's column order, each followed by (received_ms, source).
+def check_rows(columns: list[str], rows: list[Any]) -> list[list[Any]]:
+    """Rows in the log's column order.
 
-    The shape is checked here (a list of the right length); the types of what was added are
-    checked by `merge_records` after the insert, in SQL. Rows already in the log's order are
-    extended in place: a million rows cost no copy.
+    The shape is checked here (a list of the right length); the types are checked by
+    `merge_staged`, in SQL, as the rows join the log. Rows already in the log's order are
+    returned as they are: a million rows cost no copy.
     """
     width = len(columns)
-    tail = (received_ms, source)
     try:
         if columns == list(CHECKIN_COLUMNS):
             for row in rows:
-                if len(row) != width:
+                if type(row) is not list or len(row) != width:
                     raise BundleError("bundle refused: a check-in row has the wrong shape")
-                row.extend(tail)
             return rows
         pick = itemgetter(*(columns.index(c) for c in CHECKIN_COLUMNS))
         out = []
         for row in rows:
-            if len(row) != width:
+            if type(row) is not list or len(row) != width:
                 raise BundleError("bundle refused: a check-in row has the wrong shape")
-            out.append([*pick(row), *tail])
+            out.append(list(pick(row)))
         return out
-    except (TypeError, AttributeError, KeyError) as exc:
+    except (TypeError, AttributeError, KeyError, IndexError) as exc:
         raise BundleError("bundle refused: a check-in row has the wrong shape") from exc
 
 
@@ -173,35 +199,79 @@ def merge_checkins(
     received_ms: int,
 ) -> MergeCounts:
     """Union rows into the log (inside the caller's write transaction); see the module doc."""
-    return merge_records(conn, check_rows(columns, rows, received_ms, source))
+    return merge_records(conn, check_rows(columns, rows), received_ms=received_ms, source=source)
 
 
 def merge_records(
-    conn: sqlite3.Connection, records: list[list[Any]], *, bulk: bool | None = None
+    conn: sqlite3.Connection,
+    records: list[list[Any]],
+    *,
+    received_ms: int,
+    source: str,
+    bulk: bool | None = None,
 ) -> MergeCounts:
-    """Union checked records (from `check_rows`) into the log, inside the caller's transaction.
+    """Union checked records (from `check_rows`) into the log, inside the caller's transaction;
+    each added row gets `received_ms` and `source`.
 
     `bulk` (None: decide from the sizes) drops and rebuilds the log's secondary indexes around
     the insert; pass False when the caller manages them (`bulk_merge`).
     """
-    counts = MergeCounts(records=len(records))
     if not records:
-        return counts
+        return MergeCounts()
+    stage_records(conn, records)
     if bulk is None:
         bulk = _worth_bulk(conn, len(records))
     with bulk_merge(conn, bulk):
-        first_new = int(conn.execute("SELECT coalesce(max(id), 0) FROM checkins").fetchone()[0])
-        before = conn.total_changes
-        try:
-            conn.executemany(_INSERT, records)
-        except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
-            raise BundleError(f"bundle refused: a check-in is not valid ({exc})") from exc
-        counts.added = conn.total_changes - before
-        if conn.execute(_MISTYPED, (first_new,)).fetchone() is not None:
-            raise BundleError("bundle refused: a check-in has a field of the wrong type")
-    if counts.added < len(records):
-        counts.clashes = _keep_clashes(conn, records)
-    counts.duplicates = len(records) - counts.added - counts.clashes
+        return merge_staged(conn, len(records), received_ms=received_ms, source=source)
+
+
+def stage_records(conn: sqlite3.Connection, records: list[list[Any]]) -> None:
+    """Load checked records into this connection's staging table (emptied first), in order."""
+    conn.execute(_CREATE_STAGE)
+    conn.execute(f"DELETE FROM {_STAGE}")
+    limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    chunk = max(1, min(_STAGE_CHUNK, limit // len(CHECKIN_COLUMNS)))
+    whole = len(records) - len(records) % chunk
+    width = chunk * len(CHECKIN_COLUMNS)
+    try:
+        if whole and chunk > 1:
+            flat = list(chain.from_iterable(records[:whole]))
+            conn.executemany(
+                _stage_rows(chunk), (flat[i : i + width] for i in range(0, len(flat), width))
+            )
+            del flat
+        else:
+            whole = 0
+        conn.executemany(_STAGE_ROW, records[whole:])
+    except (sqlite3.InterfaceError, sqlite3.ProgrammingError, OverflowError) as exc:
+        raise BundleError(f"bundle refused: a check-in is not valid ({exc})") from exc
+
+
+@lru_cache(maxsize=4)
+def _stage_rows(rows: int) -> str:
+    """An INSERT of `rows` rows into the stage."""
+    one = f"({', '.join('?' * len(CHECKIN_COLUMNS))})"
+    return f"INSERT INTO {_STAGE} VALUES " + ", ".join([one] * rows)
+
+
+def merge_staged(
+    conn: sqlite3.Connection, staged: int, *, received_ms: int, source: str
+) -> MergeCounts:
+    """Union the `staged` rows of the staging table into the log (see `merge_records`), then
+    empty the stage."""
+    counts = MergeCounts(records=staged)
+    before = conn.total_changes
+    try:
+        conn.execute(_COPY, (received_ms, source))
+    except sqlite3.IntegrityError as exc:
+        if conn.execute(_MISTYPED).fetchone() is not None:
+            raise BundleError("bundle refused: a check-in has a field of the wrong type") from exc
+        raise BundleError(f"bundle refused: a check-in is not valid ({exc})") from exc
+    counts.added = conn.total_changes - before
+    if counts.added < staged:
+        counts.clashes = _keep_clashes(conn, received_ms, source)
+    counts.duplicates = staged - counts.added - counts.clashes
+    conn.execute(f"DELETE FROM {_STAGE}")
     return counts
 
 
@@ -218,9 +288,11 @@ def bulk_merge(conn: sqlite3.Connection, bulk: bool) -> Iterator[None]:
     """A large page cache for the merge; with `bulk`, the log's secondary indexes dropped
     meanwhile and rebuilt from their stored SQL at the end (inside the same transaction, so no
     reader ever sees the log without them)."""
-    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
+    temp_cache = conn.execute("PRAGMA temp.cache_size").fetchone()[0]
     threads = conn.execute("PRAGMA threads").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
+    conn.execute(f"PRAGMA main.cache_size = -{MERGE_CACHE_KIB}")
+    conn.execute(f"PRAGMA temp.cache_size = -{STAGE_CACHE_KIB}")
     conn.execute("PRAGMA threads = 4")  # the index rebuild sorts with helper threads
     try:
         dropped = _drop_secondary_indexes(conn) if bulk else []
@@ -228,7 +300,8 @@ def bulk_merge(conn: sqlite3.Connection, bulk: bool) -> Iterator[None]:
         for sql in dropped:
             conn.execute(sql)
     finally:
-        conn.execute(f"PRAGMA cache_size = {cache}")
+        conn.execute(f"PRAGMA main.cache_size = {cache}")
+        conn.execute(f"PRAGMA temp.cache_size = {temp_cache}")
         conn.execute(f"PRAGMA threads = {threads}")
 
 
@@ -243,22 +316,17 @@ def _drop_secondary_indexes(conn: sqlite3.Connection) -> list[str]:
     return [str(sql) for _, sql in found]
 
 
-def _keep_clashes(conn: sqlite3.Connection, records: list[list[Any]]) -> int:
-    """Rows neither added nor already present: their (device, seq) belongs to another event."""
-    uids = json.dumps([record[0] for record in records])
-    missing = {
-        uid
-        for (uid,) in conn.execute(
-            "SELECT j.value FROM json_each(?) AS j WHERE NOT EXISTS "
-            "(SELECT 1 FROM checkins AS c WHERE c.event_uid = j.value)",
-            (uids,),
-        )
-    }
+def _keep_clashes(conn: sqlite3.Connection, received_ms: int, source: str) -> int:
+    """Staged rows neither added nor already present: their (device, seq) belongs to another
+    event. They go to `sync_rejects`; the number of such events is returned."""
+    missing = int(conn.execute(f"SELECT count(DISTINCT s.event_uid) {_UNPLACED}").fetchone()[0])
     if not missing:
         return 0
-    rejected = [[*record, "device_seq_taken"] for record in records if record[0] in missing]
-    conn.executemany(_REJECT, rejected)
-    return len({record[0] for record in rejected})
+    try:
+        conn.execute(_REJECT, (received_ms, source))
+    except sqlite3.IntegrityError as exc:
+        raise BundleError(f"bundle refused: a check-in is not valid ({exc})") from exc
+    return missing
 
 
 def local_rows(conn: sqlite3.Connection, since: int = 0) -> list[tuple[Any, ...]]:
@@ -383,28 +451,39 @@ def _checked_events(bundle: Bundle, event: Event) -> None:
         )
 
 
-def _decode(bundle: Bundle, passphrase: str | None, now: int) -> list[list[Any]]:
-    columns, rows = _rows_from(bundle.payload(passphrase))
-    return check_rows(columns, rows, now, bundle.device)
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
 
 
-def _decoded(
-    bundles: Sequence[Bundle], passphrase: str | None, now: int
-) -> Iterator[tuple[Bundle, list[list[Any]]]]:
-    """Each bundle with its checked rows; the next one is decoded in a helper thread while the
-    caller merges (SQLite works without Python's lock, so the two overlap)."""
-    if len(bundles) < 2:
-        for bundle in bundles:
-            yield bundle, _decode(bundle, passphrase, now)
-        return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-decode") as pool:
-        upcoming = pool.submit(_decode, bundles[0], passphrase, now)
-        for index, bundle in enumerate(bundles):
-            records = upcoming.result()
-            if index + 1 < len(bundles):
-                upcoming = pool.submit(_decode, bundles[index + 1], passphrase, now)
-            yield bundle, records
-            del records
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Python's cycle collector off meanwhile (in any number of threads at once).
+
+    Decoding a bundle makes a million small lists that all stay alive: the collector would walk
+    them over and over (seconds for a large merge) and find nothing, as JSON makes no cycles.
+    """
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+def _decode(bundle: Bundle, passphrase: str | None) -> tuple[list[list[Any]], set[str]]:
+    """A bundle's checked rows and the device names in them."""
+    with _gc_paused():
+        columns, rows = _rows_from(bundle.payload(passphrase))
+        records = check_rows(columns, rows)
+        return records, labels_of(records)
 
 
 def import_events(
@@ -429,16 +508,23 @@ def import_events(
         _checked_events(bundle, event)
     result = EventsImport()
     incoming = sum(bundle.records for bundle in bundles)
-    with transaction(conn), bulk_merge(conn, _worth_bulk(conn, incoming)):
-        # One bundle at a time (the next one decoded meanwhile): memory holds two bundles'
-        # rows at most, however many are imported.
-        decoded = _decoded(bundles, passphrase, now)
-        for number, (bundle, records) in enumerate(decoded, start=1):
+    with (
+        transaction(conn),
+        bulk_merge(conn, _worth_bulk(conn, incoming)),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-decode") as pool,
+    ):
+        # One bundle at a time: its rows are staged, then the next bundle is decoded in the
+        # helper thread while SQLite joins the staged rows to the log (without Python's lock,
+        # so the two overlap). Memory holds two bundles' rows at most, however many there are.
+        upcoming = pool.submit(_decode, bundles[0], passphrase) if bundles else None
+        for number, bundle in enumerate(bundles, start=1):
+            assert upcoming is not None
+            records, labels = upcoming.result()
             if identity.accept_signer(
                 conn,
                 event,
                 device=bundle.device,
-                labels=labels_of(records),
+                labels=labels,
                 public_key=bundle.signer,
                 proof=bundle.header.get("enrolment"),
                 via=via,
@@ -455,7 +541,14 @@ def import_events(
             )
             if bundle.device not in result.devices:
                 result.devices.append(bundle.device)
-            result.counts += merge_records(conn, records, bulk=False)
+            staged = len(records)
+            if staged:
+                stage_records(conn, records)
+            del records
+            if number < len(bundles):
+                upcoming = pool.submit(_decode, bundles[number], passphrase)
+            if staged:
+                result.counts += merge_staged(conn, staged, received_ms=now, source=bundle.device)
             if progress is not None:
                 progress(number, len(bundles))
     return result

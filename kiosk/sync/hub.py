@@ -8,6 +8,11 @@ lock: merges are short, and the roster bundle is built only when the organiser's
 
 Log lines go to stderr: time, client address, request, status, device name and counts; never a
 registration id, a name or any other personal data.
+
+A self check-in kiosk's "Call staff" button sends a signed staff call; the hub keeps the recent
+ones in memory (`Hub.staff_calls`, and `Hub.on_staff_call` is told of each) for the organisers'
+screen, which runs the hub in-process. A call names the device, its location label and the time,
+nothing about any person.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import ssl
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -40,8 +46,10 @@ from kiosk.sync.protocol import (
     HEADER_SIGNATURE,
     HEADER_TIME,
     MAX_BODY_BYTES,
+    MAX_LOCATION_CHARS,
     MAX_SKEW_MS,
     PREFIX,
+    STAFF_CALL_PATH,
     reply_message,
     request_message,
 )
@@ -51,6 +59,7 @@ PULL_LIMIT = 50_000
 ROSTER_REFRESH_S = 2.0
 # A device's last contact is written at most this often (each write is a durable commit).
 CONTACT_WRITE_S = 10.0
+STAFF_CALLS_KEPT = 100
 
 
 def _stderr(line: str) -> None:
@@ -65,6 +74,37 @@ class Reply:
     content_type: str = "application/json"
     headers: dict[str, str] = field(default_factory=dict)
     note: str = ""
+
+
+@dataclass(frozen=True)
+class StaffCall:
+    """A kiosk's call for staff as the hub received it: no personal data, by design."""
+
+    number: int  # 1, 2, ... in the order calls reached this hub
+    device: str
+    location: str | None  # the kiosk's location label, if it has one
+    at_ms: int  # the hub's clock when the call arrived
+    device_at_ms: int | None  # the kiosk's own clock when it called
+
+    def to_json(self) -> dict[str, Any]:
+        """The call as JSON."""
+        return {
+            "number": self.number,
+            "device": self.device,
+            "location": self.location,
+            "at_ms": self.at_ms,
+            "device_at_ms": self.device_at_ms,
+        }
+
+
+def _clean_label(value: Any) -> str | None:
+    """A location label as shown on screen: text, one line, at most MAX_LOCATION_CHARS."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise Refusal(400, "bad_request", "a staff call's location is text")
+    label = " ".join("".join(ch if ch.isprintable() else " " for ch in value).split())
+    return label[:MAX_LOCATION_CHARS] or None
 
 
 class Refusal(Exception):
@@ -103,6 +143,11 @@ class Hub:
         self._seen: dict[str, int] = {}
         # device -> (when its last contact was written, the sequence numbers it reported then)
         self._contact: dict[str, tuple[float, Any]] = {}
+        self._staff_lock = threading.Lock()
+        self._staff_calls: deque[StaffCall] = deque(maxlen=STAFF_CALLS_KEPT)
+        self._staff_numbers = 0
+        # Told of each staff call, on the server's thread (the app's screen polls instead).
+        self.on_staff_call: Callable[[StaffCall], None] | None = None
 
     def close(self) -> None:
         with self.lock:
@@ -184,6 +229,8 @@ class Hub:
                     return self._roster_reply(target, headers, query)
                 if method == "GET" and path == f"{PREFIX}/events":
                     return self._pull(target, headers, query)
+                if method == "POST" and path == f"{PREFIX}{STAFF_CALL_PATH}":
+                    return self._staff_call(target, headers, body)
             return _json(404, {"error": "no such endpoint", "code": "not_found"})
         except Refusal as refusal:
             return _json(
@@ -323,6 +370,40 @@ class Hub:
             "application/octet-stream",
             note=f"device={device} records={records} cursor={cursor}" + (" more" if more else ""),
         )
+
+    # -- staff calls ----------------------------------------------------------------------------
+
+    def staff_calls(self, after: int = 0) -> list[StaffCall]:
+        """The recent staff calls numbered above `after`, oldest first (any thread)."""
+        with self._staff_lock:
+            return [call for call in self._staff_calls if call.number > after]
+
+    def _staff_call(self, target: str, headers: dict[str, str], body: bytes) -> Reply:
+        device, signature, _ = self._authenticate("POST", target, headers, body)
+        try:
+            value = json.loads(body)
+        except ValueError:
+            value = None
+        if not isinstance(value, dict):
+            raise Refusal(400, "bad_request", "a staff call is a JSON object")
+        if value.get("device") != device:
+            raise Refusal(403, "wrong_device", "the staff call is for another device")
+        device_at = value.get("at_ms")
+        if not isinstance(device_at, int) or isinstance(device_at, bool):
+            device_at = None
+        location = _clean_label(value.get("location"))
+        with self._staff_lock:
+            self._staff_numbers += 1
+            call = StaffCall(self._staff_numbers, device, location, now_ms(), device_at)
+            self._staff_calls.append(call)
+        if self.on_staff_call is not None:
+            try:
+                self.on_staff_call(call)
+            except Exception:  # noqa: BLE001 - a listener's failure must not refuse the call
+                self.log(f"hub: {time.strftime('%Y-%m-%dT%H:%M:%S')} staff call listener failed")
+        reply = self._signed_json(signature, 200, {"received": True, "number": call.number})
+        reply.note = f"device={device} staff call {call.number}"
+        return reply
 
 
 def _int(query: dict[str, list[str]], name: str) -> int:

@@ -20,12 +20,15 @@ Endpoints: `GET /v1/time`; `POST /v1/hello` (register or check the device's key,
 sequence numbers; answers the hub's roster version and newest check-in row); `POST /v1/events`
 (an events bundle signed by the device); `GET /v1/roster?have=V` (the roster bundle, 204 when V
 is current); `GET /v1/events?since=N` (an organiser-signed events bundle of other devices'
-check-ins after the hub's row N).
+check-ins after the hub's row N); `POST /v1/staff-call` (a kiosk asks for staff: the body
+carries only the device name, its location label if any and the device's time, never personal
+data; the hub shows it on the organisers' screen).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 
 PREFIX = "/v1"
 HEADER_DEVICE = "X-Kiosk-Device"
@@ -34,6 +37,8 @@ HEADER_SIGNATURE = "X-Kiosk-Signature"
 HEADER_REPLY_SIGNATURE = "X-Kiosk-Reply-Signature"
 MAX_SKEW_MS = 120_000
 MAX_BODY_BYTES = 1024**3
+STAFF_CALL_PATH = "/staff-call"
+MAX_LOCATION_CHARS = 80
 _REQUEST_CONTEXT = b"kiosk-hub-request-v1\x00"
 _REPLY_CONTEXT = b"kiosk-hub-reply-v1\x00"
 
@@ -48,3 +53,11 @@ def reply_message(request_signature: str, status: int, body: bytes) -> bytes:
     """The bytes the hub signs for one JSON reply."""
     parts = [request_signature, str(status), hashlib.sha256(body).hexdigest()]
     return _REPLY_CONTEXT + "\x00".join(parts).encode()
+
+
+def staff_call_body(device: str, location: str | None, at_ms: int) -> bytes:
+    """The JSON body of a staff call: the device, its location label (or null) and its time."""
+    label = (location or "").strip()[:MAX_LOCATION_CHARS] or None
+    return json.dumps(
+        {"device": device, "location": label, "at_ms": at_ms}, separators=(",", ":")
+    ).encode()

@@ -26,6 +26,7 @@ from kiosk.gui.organiser.roster_view import RosterView
 from kiosk.gui.organiser.sizing import emphasise
 from kiosk.gui.organiser.tasks import TaskRunner
 from kiosk.gui.shell.context import AppContext
+from kiosk.gui.sync.staff_call import StaffCallBanner
 from kiosk.gui.sync.sync_view import SyncView
 
 REMINDER_STYLE = (
@@ -66,6 +67,8 @@ class OrganiserScreen(QWidget):
         self.reminder.setWordWrap(True)
         self.reminder.setStyleSheet(REMINDER_STYLE)
         self.reminder.hide()
+        # A kiosk's staff call (through the hub the Sync tab runs): shown over every tab.
+        self.staff_banner = StaffCallBanner(context.event.tz)
 
         self.dashboard = DashboardView(context, self.runner)
         self.roster = RosterView(context, self.desk, self.runner)
@@ -101,6 +104,7 @@ class OrganiserScreen(QWidget):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(header)
         layout.addWidget(self.reminder)
+        layout.addWidget(self.staff_banner)
         layout.addWidget(self.tabs, 1)
 
         self.importer.imported.connect(self._imported)
@@ -109,6 +113,7 @@ class OrganiserScreen(QWidget):
         self.privacy.purged.connect(self._purged)
         self.privacy.state_changed.connect(self.update_reminder)
         self.sync.imported.connect(self._imported)
+        self.sync.staff_called.connect(self.staff_banner.show_call)
         context.languages.changed.connect(self._language_changed)
         self.retranslate()
         self.update_reminder()

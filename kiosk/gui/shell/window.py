@@ -105,6 +105,9 @@ class ShellWindow(QMainWindow):
         if mode not in self._screens:
             widget = self._factories[mode](self.context)
             self._screens[mode] = widget
+            staff_call = getattr(widget, "staff_call", None)
+            if staff_call is not None:  # the kiosk's Call staff reaches the organisers' hub too
+                staff_call.connect(self._call_staff)
             self.stack.addWidget(widget)
         self.mode = mode
         self.stack.setCurrentWidget(self._screens[mode])
@@ -115,6 +118,10 @@ class ShellWindow(QMainWindow):
         target = getattr(self.screen(), "handle_scan", None)
         if callable(target):
             target(code)
+
+    def _call_staff(self) -> None:
+        """Tell the organisers' screen through the hub (silently nothing without one)."""
+        self.autosync.call_staff()
 
     def _synced(self, status: str) -> None:
         """After a sync round: screens show the new roster, last sync and waiting count."""

@@ -4,6 +4,9 @@ the hub cannot be reached.
 Each round runs `sync_once` on a pool thread with a database connection of its own (never the
 screens' connection); the screens see its commits through SQLite (the door's occupancy follows
 `PRAGMA data_version`). Only one round runs at a time; a tick while one is running is skipped.
+
+`AutoSync.call_staff` sends a kiosk's staff call to the same hub, also on a pool thread with a
+connection of its own, and reports with `staff_call_sent(bool)`.
 """
 
 from __future__ import annotations
@@ -85,6 +88,38 @@ class _Round(QRunnable):
         self.signals.done.emit(status, message)
 
 
+class _StaffCallSignals(QObject):
+    done = Signal(bool)  # the hub took the call
+
+
+class _StaffCall(QRunnable):
+    """One `send_staff_call` on a connection opened (and closed) on the worker thread."""
+
+    def __init__(self, db_path: Path, url: str, timeout: float, location: str | None) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.db_path, self.url, self.timeout, self.location = db_path, url, timeout, location
+        self.signals = _StaffCallSignals()
+        self.finished = threading.Event()
+
+    def run(self) -> None:
+        from kiosk.sync.client import send_staff_call
+
+        sent = False
+        try:
+            conn = _connection(self.db_path)
+            try:
+                sent = send_staff_call(conn, self.url, timeout=self.timeout, location=self.location)
+            finally:
+                conn.close()
+        except Exception as exc:  # a failed call is reported as not sent, never raised
+            if not isinstance(exc, sqlite3.Error | OSError):
+                traceback.print_exc()
+        finally:
+            self.finished.set()
+        self.signals.done.emit(sent)
+
+
 class AutoSync(QObject):
     """Syncs this device with its hub every `interval_ms` while a hub URL is set.
 
@@ -94,6 +129,7 @@ class AutoSync(QObject):
     """
 
     synced = Signal(str)
+    staff_call_sent = Signal(bool)  # after `call_staff`: whether the hub took the call
 
     def __init__(
         self,
@@ -117,6 +153,7 @@ class AutoSync(QObject):
         self.message = ""
         self.rounds = 0
         self._running: _Round | None = None
+        self._calls: list[_StaffCall] = []  # staff calls under way (kept alive until done)
         self._stopped = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -161,10 +198,32 @@ class AutoSync(QObject):
         if not self._stopped:
             self.synced.emit(status)
 
+    def call_staff(self, location: str | None = None) -> bool:
+        """Ask the hub to call staff to this kiosk, off the UI thread; True if the call is on its
+        way. `staff_call_sent(sent)` follows: False at once without a hub (or on the organiser's
+        own database), False when the hub cannot be reached, True once it took the call.
+        `location` overrides the kiosk's stored location label."""
+        url = None if self._stopped else self.url()
+        if url is None:
+            self.staff_call_sent.emit(False)
+            return False
+        job = _StaffCall(self.db_path, url, self.timeout_s, location)
+        job.signals.done.connect(self._staff_call_done)
+        self._calls.append(job)
+        self.pool.start(job)
+        return True
+
+    @Slot(bool)
+    def _staff_call_done(self, sent: bool) -> None:
+        sender = self.sender()
+        self._calls = [job for job in self._calls if job.signals is not sender]
+        self.staff_call_sent.emit(sent)
+
     def wait(self, timeout_s: float = 10.0) -> bool:
-        """Wait for the round running now, if any (tests and shutdown)."""
-        job = self._running
-        return job is None or job.finished.wait(timeout_s)
+        """Wait for the round running now, if any, and staff calls under way (tests and
+        shutdown)."""
+        jobs = [job for job in (self._running, *self._calls) if job is not None]
+        return all(job.finished.wait(timeout_s) for job in jobs)
 
     def stop(self) -> None:
         """Stop syncing (the app is closing): no new rounds; wait for the running one."""

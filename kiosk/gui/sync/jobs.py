@@ -74,8 +74,17 @@ def read_state_job(db_path: Path, _task: TaskContext) -> tuple[list[Any], dict[s
         conn.close()
 
 
-def start_hub_job(db_path: Path, host: str, port: int, _task: TaskContext) -> Any:
-    """A hub serving on host:port in a background thread (a RunningHub)."""
+def start_hub_job(
+    db_path: Path,
+    host: str,
+    port: int,
+    _task: TaskContext,
+    *,
+    cert: Path | None = None,
+    key: Path | None = None,
+) -> Any:
+    """A hub serving on host:port in a background thread (a RunningHub); HTTPS with a TLS
+    certificate and key file."""
     from kiosk.sync.hub import start_hub
 
-    return start_hub(db_path, host, port, log=lambda _line: None)
+    return start_hub(db_path, host, port, cert=cert, key=key, log=lambda _line: None)

@@ -1,5 +1,7 @@
 """The organiser's Sync tab: roster bundles out, events bundles in (with progress, off the UI
-thread), the LAN hub started and stopped here, the devices it knows and the conflicts found."""
+thread), the LAN hub started and stopped here (HTTPS when given a certificate and key file), the
+devices it knows and the conflicts found. While the hub runs, the tab polls its staff calls and
+announces each new one (`staff_called`)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from kiosk.gui.sync.devices_model import DevicesModel
 from kiosk.gui.sync.jobs import export_roster_job, import_bundles_job, read_state_job, start_hub_job
 
 REFRESH_MS = 3_000
+STAFF_POLL_MS = 500
 DEFAULT_PORT = 8765
 DETAIL_KEYS = ("session_id", "registration_id", "device", "devices", "at", "peak", "capacity")
 
@@ -39,6 +42,7 @@ class SyncView(QWidget):
     """The Sync tab. `imported(kind)` follows a successful import: events or roster."""
 
     imported = Signal(str)
+    staff_called = Signal(object)  # a kiosk's StaffCall, received by the hub running here
 
     def __init__(
         self,
@@ -99,6 +103,22 @@ class SyncView(QWidget):
         self.port.setRange(0, 65535)
         self.port.setValue(DEFAULT_PORT)
         self.port_caption.setBuddy(self.port)
+        self.cert_caption = QLabel()
+        self.cert = QLineEdit()
+        self.cert.setObjectName("syncHubCert")
+        self.cert_caption.setBuddy(self.cert)
+        self.cert_browse = QPushButton()
+        self.cert_browse.setObjectName("syncHubCertBrowse")
+        self.cert_browse.clicked.connect(
+            lambda: self._browse(self.cert, self.tr("TLS certificate"))
+        )
+        self.key_caption = QLabel()
+        self.key = QLineEdit()
+        self.key.setObjectName("syncHubKey")
+        self.key_caption.setBuddy(self.key)
+        self.key_browse = QPushButton()
+        self.key_browse.setObjectName("syncHubKeyBrowse")
+        self.key_browse.clicked.connect(lambda: self._browse(self.key, self.tr("TLS private key")))
         self.hub_button = QPushButton()
         self.hub_button.setObjectName("syncHubButton")
         self.hub_button.clicked.connect(self.toggle_hub)
@@ -111,8 +131,16 @@ class SyncView(QWidget):
         hub_row.addWidget(self.port_caption)
         hub_row.addWidget(self.port)
         hub_row.addWidget(self.hub_button)
+        tls_row = QHBoxLayout()
+        tls_row.addWidget(self.cert_caption)
+        tls_row.addWidget(self.cert, 2)
+        tls_row.addWidget(self.cert_browse)
+        tls_row.addWidget(self.key_caption)
+        tls_row.addWidget(self.key, 2)
+        tls_row.addWidget(self.key_browse)
         hub_layout = QVBoxLayout(self.hub_box)
         hub_layout.addLayout(hub_row)
+        hub_layout.addLayout(tls_row)
         hub_layout.addWidget(self.hub_label)
 
         self.devices_caption = QLabel()
@@ -152,6 +180,10 @@ class SyncView(QWidget):
         self.timer.setInterval(refresh_ms)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        self._staff_seen = 0  # the number of the last staff call announced
+        self.staff_timer = QTimer(self)
+        self.staff_timer.setInterval(STAFF_POLL_MS)
+        self.staff_timer.timeout.connect(self.poll_staff_calls)
         self.conflict_report: dict[str, Any] = {"conflicts": [], "total": 0}
         self.retranslate()
         self.refresh()
@@ -237,6 +269,8 @@ class SyncView(QWidget):
                 self.imported.emit("roster")
         else:  # the hub started
             self.hub = result
+            self._staff_seen = 0
+            self.staff_timer.start()
             self._show_hub()
         self.result_label.setAccessibleName(self.result_label.text())
         self.refresh()
@@ -290,10 +324,41 @@ class SyncView(QWidget):
         if self.hub is not None:
             return None
         db, host, port = self.context.db_path, self.host.text().strip(), self.port.value()
-        return self._run(lambda task: start_hub_job(db, host, port, task), self.tr("Starting…"))
+        cert_text, key_text = self.cert.text().strip(), self.key.text().strip()
+        if bool(cert_text) != bool(key_text):
+            self.result_label.setText(
+                self.tr("✖ HTTPS needs both a certificate file and a key file (or neither).")
+            )
+            self.result_label.setAccessibleName(self.result_label.text())
+            return None
+        cert = Path(cert_text) if cert_text else None
+        key = Path(key_text) if key_text else None
+        return self._run(
+            lambda task: start_hub_job(db, host, port, task, cert=cert, key=key),
+            self.tr("Starting…"),
+        )
+
+    def _browse(self, field: QLineEdit, title: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, title, field.text(), self.tr("PEM files (*.pem *.crt *.key);;All files (*)")
+        )
+        if path:
+            field.setText(path)
+
+    def poll_staff_calls(self) -> int:
+        """Announce the staff calls the running hub received since the last look (`staff_called`
+        for each); how many there were."""
+        if self.hub is None:
+            return 0
+        calls = self.hub.hub.staff_calls(self._staff_seen)
+        for call in calls:
+            self._staff_seen = max(self._staff_seen, call.number)
+            self.staff_called.emit(call)
+        return len(calls)
 
     def stop_hub(self) -> None:
         """Stop the hub; devices fall back to working offline."""
+        self.staff_timer.stop()
         hub, self.hub = self.hub, None
         if hub is not None:
             hub.stop()
@@ -303,8 +368,15 @@ class SyncView(QWidget):
 
     def _show_hub(self) -> None:
         serving = self.hub is not None
-        self.host.setEnabled(not serving)
-        self.port.setEnabled(not serving)
+        for widget in (
+            self.host,
+            self.port,
+            self.cert,
+            self.cert_browse,
+            self.key,
+            self.key_browse,
+        ):
+            widget.setEnabled(not serving)
         if serving:
             self.hub_button.setText(self.tr("Stop the hub"))
             self.hub_label.setText(
@@ -395,6 +467,15 @@ class SyncView(QWidget):
         self.host.setAccessibleName(self.tr("Hub address to listen on"))
         self.port_caption.setText(self.tr("P&ort"))
         self.port.setAccessibleName(self.tr("Hub port"))
+        self.cert_caption.setText(self.tr("TLS cer&tificate (optional)"))
+        self.cert.setAccessibleName(self.tr("TLS certificate file"))
+        self.cert.setPlaceholderText(self.tr("none: plain HTTP"))
+        self.cert_browse.setText(self.tr("Browse…"))
+        self.cert_browse.setAccessibleName(self.tr("Choose the TLS certificate file"))
+        self.key_caption.setText(self.tr("TLS &key"))
+        self.key.setAccessibleName(self.tr("TLS private key file"))
+        self.key_browse.setText(self.tr("Browse…"))
+        self.key_browse.setAccessibleName(self.tr("Choose the TLS private key file"))
         self.devices_caption.setText(self.tr("&Devices"))
         self.devices.setAccessibleName(self.tr("Devices"))
         self.conflicts.setAccessibleName(self.tr("Conflicts"))
