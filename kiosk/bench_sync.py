@@ -22,7 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -165,6 +164,7 @@ def _merge(
 ) -> dict[str, Any]:
     from kiosk.core import keys
     from kiosk.services.event import load_event
+    from kiosk.store.checkin_log import new_event_uid
     from kiosk.sync import identity
     from kiosk.sync.bundle import make_bundle, open_bundle
     from kiosk.sync.events import CHECKIN_COLUMNS, import_events
@@ -185,15 +185,16 @@ def _merge(
         session_id, start = rng.choice(sessions)
         for seq in range(1, per_device + 1):
             out = seq % 4 == 0
+            at_ms = start + seq * 50 + number
             rows.append(
                 [
-                    uuid.UUID(int=rng.getrandbits(128)).hex,
+                    new_event_uid(at_ms, rng.getrandbits(80)),  # as the devices make them
                     name,
                     seq,
                     rng.choice(people),
                     session_id,
                     "out" if out else "in",
-                    start + seq * 50 + number,
+                    at_ms,
                     "admit",
                     "exit_recorded" if out else "admitted",
                     None,

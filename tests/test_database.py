@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builders import add_person, add_session
 from kiosk.errors import DatabaseDamaged, KioskError
@@ -106,3 +108,24 @@ def test_a_newer_schema_is_refused(event_db, db_path):
     event_db.conn.close()
     with pytest.raises(KioskError, match="newer version"):
         open_database(db_path)
+
+
+@given(
+    times=st.lists(st.integers(min_value=0, max_value=2**48 - 1), min_size=2, max_size=50),
+)
+def test_checkin_ids_are_unique_and_in_time_order(times):
+    """Check-in ids put the scan time first (as UUIDv7), so a day's ids sit together in the
+    log's unique index; the 80 random bits keep two scans of the same millisecond apart."""
+    from kiosk.store.checkin_log import new_event_uid
+
+    ids = [new_event_uid(at) for at in times]
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
+    assert len(set(ids)) == len(ids)
+    pairs = list(zip(times, ids, strict=True))
+    for (a, id_a), (b, id_b) in zip(pairs, pairs[1:], strict=False):
+        if a < b:
+            assert id_a < id_b
+        elif a > b:
+            assert id_a > id_b
+    same = {new_event_uid(times[0]) for _ in range(100)}
+    assert len(same) == 100 and len({i[:12] for i in same}) == 1

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
-import uuid
 from dataclasses import dataclass
 
 from kiosk.core.model import Direction, Presence, Reason
@@ -26,6 +26,16 @@ class CheckinRecord:
     code_version: int | None
 
 
+def new_event_uid(at_ms: int, random_bits: int | None = None) -> str:
+    """A check-in's id, unique across devices: 32 hex digits, the scan's time in milliseconds
+    first (as UUIDv7), then 80 random bits.
+
+    Time first keeps the ids of one day close together in the log's unique index, so merging a
+    device's check-ins writes a few index pages in order instead of a million pages at random."""
+    bits = secrets.randbits(80) if random_bits is None else random_bits
+    return f"{max(at_ms, 0) & 0xFFFFFFFFFFFF:012x}{bits & (2**80 - 1):020x}"
+
+
 def append_checkin(
     conn: sqlite3.Connection,
     *,
@@ -42,7 +52,7 @@ def append_checkin(
     seq = conn.execute(
         "SELECT coalesce(max(device_seq), 0) + 1 FROM checkins WHERE device = ?", (device,)
     ).fetchone()[0]
-    uid = uuid.uuid4().hex
+    uid = new_event_uid(at_ms)
     cursor = conn.execute(
         "INSERT INTO checkins(event_uid, device, device_seq, registration_id, session_id, "
         "direction, at_ms, verdict, reason, override_reason, code_version) "
