@@ -289,3 +289,24 @@ def test_sync_hub_pushes_then_refuses_an_older_roster_with_exit_2(usb, tmp_path)
     assert "POST /v1/events 200" in log.read_text()
     unreachable = kiosk(device, "sync", "hub", url, "--timeout", "2")
     assert unreachable.returncode == 1 and "unreachable" in unreachable.stderr
+
+
+def test_an_unencrypted_roster_bundle_comes_with_a_warning(tmp_path):
+    org = tmp_path / "organiser.sqlite"
+    ok(kiosk(org, "init", "--event-name", "Forum", "--timezone", "Asia/Seoul"))
+    plain = kiosk(org, "sync", "export", "--roster", "-o", str(tmp_path / "plain.bundle"))
+    ok(plain)
+    assert "not encrypted" in plain.stderr and "--passphrase-file" in plain.stderr
+    (tmp_path / "pass.txt").write_text("a long usb passphrase\n")
+    sealed = kiosk(
+        org,
+        "sync",
+        "export",
+        "--roster",
+        "-o",
+        str(tmp_path / "sealed.bundle"),
+        "--passphrase-file",
+        str(tmp_path / "pass.txt"),
+    )
+    ok(sealed)
+    assert "not encrypted" not in sealed.stderr

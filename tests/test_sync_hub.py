@@ -280,3 +280,21 @@ def test_a_device_roster_from_the_hub_is_the_organisers(site):
     again = apply_roster(door, open_bundle(export_roster(organiser).data))
     assert not again.applied
     assert keys.fingerprint(load_event(door).public_key_raw) == load_event(organiser).fingerprint
+
+
+def test_a_hub_on_every_interface_gives_devices_an_address_they_can_use(site, tmp_path):
+    """`--host 0.0.0.0` (the organiser's LAN hub) is announced at the machine's LAN address,
+    never as 0.0.0.0, and a device syncs through that address."""
+    from kiosk.sync.hub import lan_address
+
+    lan = start_hub(tmp_path / "organiser.sqlite", host="0.0.0.0")
+    try:
+        host = lan.url.split("://", 1)[1].rsplit(":", 1)[0]
+        assert host == lan_address() and host != "0.0.0.0"
+        ipaddress.ip_address(host)  # an address a device can type
+        door = site["doors"]["door-a"]
+        CheckinService(door).scan(site["codes"]["R1"], "S2", at_ms=at("10:40"))
+        assert sync_once(door, lan.url).ok
+        assert pending_events(door) == 0
+    finally:
+        lan.stop()

@@ -118,6 +118,11 @@ def _export(args: argparse.Namespace, io: Io) -> int:
         path = write_bundle_file(args.output, roster.data)
         io.emit(roster.to_json(path))
         io.say(f"roster version {roster.version}: {roster.attendees} attendees, {path}")
+        if passphrase is None:
+            io.say(
+                "note: this roster bundle is not encrypted; it holds attendees' names and the "
+                "secret that enrols devices: on a USB stick, export it with --passphrase-file"
+            )
         return EXIT_OK
     from kiosk.sync.events import export_events
 

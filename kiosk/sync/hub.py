@@ -18,6 +18,7 @@ nothing about any person.
 from __future__ import annotations
 
 import json
+import socket
 import ssl
 import sys
 import threading
@@ -538,8 +539,23 @@ def make_server(
         server.socket = context.wrap_socket(server.socket, server_side=True)
         scheme = "https"
     bound_host, bound_port = server.server_address[:2]
-    shown = host if host not in ("", "0.0.0.0") else str(bound_host)
+    shown = host if host not in ("", "0.0.0.0") else lan_address()
     return server, f"{scheme}://{shown}:{bound_port}"
+
+
+def lan_address() -> str:
+    """This machine's address on the LAN (what devices type after --hub), or 127.0.0.1 with no
+    network. A hub listening on every interface (0.0.0.0) is reached at this address.
+
+    Asks the system which interface would carry a datagram to a private address: nothing is
+    sent."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            address = str(probe.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+    return address if address != "0.0.0.0" else "127.0.0.1"
 
 
 def start_hub(
