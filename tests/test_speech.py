@@ -328,3 +328,13 @@ def test_the_kiosk_says_so_on_screen_when_voice_guidance_cannot_work(qtbot, qapp
     assert not any(button.isVisible() for button in bar.buttons.values())
     bar.show_state(False, available=True)
     assert not bar.unavailable.isVisible()
+
+
+def test_the_plain_voice_of_the_country_is_chosen():
+    from kiosk.gui.speech import preferred_voice
+
+    espeak = ["English (Caribbean)", "English (Caribbean)+Adam", "English (America)"]
+    assert preferred_voice(espeak, "en") == "English (America)"
+    assert preferred_voice(["Korean+Adam", "Korean"], "ko") == "Korean"
+    assert preferred_voice(["Anne+x", "Bob"], "en") == "Bob"  # no preferred one: a plain voice
+    assert preferred_voice(["Anne+x"], "en") == "Anne+x"

@@ -44,6 +44,25 @@ _CODE_LIKE = re.compile(r"\b(?=[\w.~:/+=-]*\d)[A-Za-z0-9][\w.~:/+=-]{15,}", re.A
 _SPACES = re.compile(r"\s+")
 
 
+# espeak-ng through speech-dispatcher offers every voice of a language under every locale of it
+# ("English (Caribbean)" for en_US) and each again with a "+variant": the plain voice of the
+# country is the clearest.
+PREFERRED_VOICES = {
+    "en": ("English (America)", "English (Great Britain)"),
+    "ko": ("Korean",),
+}
+
+
+def preferred_voice(names: list[str], language: str) -> str:
+    """The voice to speak `language` with, among `names` (all of that language): the preferred
+    plain voice, else a plain one (no "+variant"), else the first."""
+    for wanted in PREFERRED_VOICES.get(language, ()):
+        if wanted in names:
+            return wanted
+    plain = [name for name in names if "+" not in name]
+    return (plain or names)[0]
+
+
 def speechd_socket() -> Path:
     """Where speech-dispatcher listens (its own default, unless SPEECHD_ADDRESS names a socket)."""
     address = os.environ.get("SPEECHD_ADDRESS", "")
@@ -228,7 +247,10 @@ class VoiceGuide(QObject):
         same_language = [v for v in voices if v.locale().language() == wanted.language()]
         exact = [v for v in same_language if v.locale().territory() == wanted.territory()]
         chosen = exact or same_language
-        return chosen[0] if chosen else None
+        if not chosen:
+            return None
+        best = preferred_voice([voice.name() for voice in chosen], wanted.name()[:2])
+        return next(voice for voice in chosen if voice.name() == best)
 
     def set_volume(self, volume: float) -> None:
         """Loudness from 0 to 1."""
