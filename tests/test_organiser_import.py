@@ -1,10 +1,13 @@
 """The import wizard on a real window: a good file with its own column names, a CP949 file from
-Korean Excel, a broken file (every bad row shown with its reason, nothing written), and a large
-file whose check is cancelled."""
+Korean Excel, a broken file (every bad row shown with its reason, nothing written; in Korean on a
+Korean screen, word for word the CLI's messages on an English one), and a large file whose check
+is cancelled."""
 
 from __future__ import annotations
 
 import csv
+import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -269,3 +272,145 @@ def test_import_cancelled_while_it_runs_writes_nothing(
     # All or nothing: either the cancel came in time (nothing) or the import had committed.
     assert (outcome, count) in ((["cancelled"], 0), (["imported"], 30_000))
     assert pressed == [True]
+
+
+# Bad rows of several kinds: an id that is no id, no name, an unknown category, a bad e-mail, an
+# unknown language and status (row 3); no id and no category (row 4); a duplicate id (row 5).
+BROKEN_KINDS = [
+    ["registration_id", "family_name", "given_name", "category", "email", "language", "status"],
+    ["K-1", "PARK", "Jiwoo", "participant", "jiwoo@example.org", "ko", ""],
+    ["K 2", "", "", "alien", "not-an-email", "fr", "maybe"],
+    ["", "KIM", "", "", "", "", ""],
+    ["K-1", "HAN", "Seo", "participant", "", "", ""],
+]
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+ENGLISH_WORDS = ("required", " is not ", "duplicate", "unknown", "use ", "cannot", "missing")
+
+
+@pytest.fixture
+def korean_wizard(qtbot, qapp: QApplication, event_db, db_path: Path) -> Iterator[ImportWizard]:
+    """The wizard on a screen in Korean (switched back to English afterwards)."""
+    ctx = open_context(qapp, db_path, "ko")
+    assert ctx.languages.language == "ko"
+    widget = ImportWizard(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    yield widget
+    ctx.languages.use("en")
+    ctx.conn.close()
+
+
+def to_english(qtbot, wizard: ImportWizard) -> None:
+    wizard.context.languages.use("en")
+    qtbot.waitUntil(lambda: "nothing will be imported" in wizard.summary_label.text())
+
+
+def cli_errors(db_path: Path, source: Path) -> list[dict]:
+    """The errors `kiosk import roster FILE --dry-run` reports for the file."""
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--db", str(db_path), "import", "roster", str(source)]
+        + ["--dry-run"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    return json.loads(done.stdout)["errors"]
+
+
+def shown_problems(wizard: ImportWizard) -> dict[int, str]:
+    """Spreadsheet row -> what the preview's Problem column says of it (rows with problems)."""
+    preview = wizard.preview_model
+    shown = {}
+    for r in range(preview.rowCount()):
+        row = int(preview.data(preview.index(r, 0)))
+        if row in preview.errors:
+            shown[row] = preview.data(preview.index(r, 1))
+    return shown
+
+
+def test_bad_rows_are_explained_in_korean_and_in_english_as_the_cli_says(
+    qtbot, korean_wizard: ImportWizard, db_path: Path, tmp_path: Path
+) -> None:
+    wizard = korean_wizard
+    source = write_csv(tmp_path / "roster.csv", BROKEN_KINDS)
+    wizard.open_file(source)
+    checked(qtbot, wizard)
+    shown = shown_problems(wizard)
+    assert sorted(shown) == [3, 4, 5]
+    for row, text in shown.items():
+        assert text.startswith("✖ ") and HANGUL.search(text), (row, text)
+        assert not any(word in text for word in ENGLISH_WORDS), (row, text)
+    reasons = shown[3].removeprefix("✖ ").split("; ")
+    assert [reason.split(": ")[0] for reason in reasons] == [
+        "registration_id",
+        "family_name",
+        "category",
+        "email",
+        "language",
+        "status",
+    ]
+    assert "'K 2'은(는) 등록 번호가 아닙니다" in reasons[0]
+    assert "'alien'" in reasons[2] and "'not-an-email'" in reasons[3]
+    assert (
+        shown[4]
+        == "✖ registration_id: registration_id 값은 필수입니다; category: category 값은 필수입니다"
+    )
+    assert "'K-1'이(가) 중복됩니다: 이미 2행에 있습니다" in shown[5]  # names the first row
+    summary = wizard.summary_label.text()
+    assert "3개 행에 문제 9건" in summary and not any(w in summary for w in ENGLISH_WORDS)
+
+    # The same screen switched to English: the CLI's own messages, word for word.
+    to_english(qtbot, wizard)
+    expected: dict[int, list[str]] = {}
+    for error in cli_errors(db_path, source):
+        expected.setdefault(error["row"], []).append(f"{error['field']}: {error['message']}")
+    assert shown_problems(wizard) == {row: "✖ " + "; ".join(e) for row, e in expected.items()}
+
+
+FILE_PROBLEMS = {
+    # A file from a tool that wrote neither UTF-8 nor CP949: the byte and its line are named.
+    "wrong encoding": (
+        b"registration_id,family_name,category\nX-1,\xff\xfe\xfa,participant\n",
+        "roster.csv 파일을 읽을 수 없습니다: UTF-8, UTF-16, CP949 텍스트가 아닙니다 "
+        "(2번째 줄의 바이트 0xff). UTF-8 CSV로 저장하세요",
+    ),
+    "missing column": (
+        b"registration_id,family_name\nX-1,KIM\n",
+        "필수 열 'category'이(가) 없습니다",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(FILE_PROBLEMS))
+def test_file_problems_are_explained_in_korean_and_in_english_as_the_cli_says(
+    qtbot, korean_wizard: ImportWizard, db_path: Path, tmp_path: Path, case: str
+) -> None:
+    wizard = korean_wizard
+    data, korean = FILE_PROBLEMS[case]
+    source = tmp_path / "roster.csv"
+    source.write_bytes(data)
+    wizard.open_file(source)
+    checked(qtbot, wizard)
+    assert not wizard.import_button.isEnabled()
+    lines = wizard.summary_label.text().splitlines()
+    assert lines[0].startswith("✖") and HANGUL.search(lines[0])
+    problem = next(line for line in lines if line.startswith("파일: "))
+    assert problem.endswith(korean), problem
+    assert not any(word in problem for word in ENGLISH_WORDS), problem
+
+    to_english(qtbot, wizard)
+    [error] = cli_errors(db_path, source)
+    assert f"File: {wizard.controller.result.report.errors[0].field}: {error['message']}" in (
+        wizard.summary_label.text().splitlines()
+    )
+
+
+def test_a_file_that_cannot_be_opened_is_reported_in_korean(
+    korean_wizard: ImportWizard, tmp_path: Path
+) -> None:
+    missing = tmp_path / "gone.csv"
+    korean_wizard.open_file(missing)
+    text = korean_wizard.summary_label.text()
+    assert text.startswith("✖ ") and f"{missing} 파일을 열 수 없습니다: " in text

@@ -14,13 +14,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
-from kiosk.errors import KioskError
 from kiosk.imports.decoding import decode_bytes
 from kiosk.imports.invitations import COLUMNS as INVITATION_COLUMNS
 from kiosk.imports.invitations import plan_invitations
 from kiosk.imports.programme import COLUMNS as PROGRAMME_COLUMNS
 from kiosk.imports.programme import plan_programme
-from kiosk.imports.report import FileProblem, ImportReport, Plan, RowError
+from kiosk.imports.report import (
+    PROBLEM_PARAMS,
+    FileProblem,
+    ImportFailure,
+    ImportReport,
+    Params,
+    Plan,
+    Problem,
+    RowError,
+)
 from kiosk.imports.roster import COLUMNS as ROSTER_COLUMNS
 from kiosk.imports.roster import plan_roster
 from kiosk.imports.tables import ColumnMapping, Table, column_key, read_table
@@ -31,9 +39,13 @@ __all__ = [
     "COLUMNS",
     "ColumnMapping",
     "FileProblem",
+    "ImportFailure",
     "ImportReport",
     "Kind",
+    "PROBLEM_PARAMS",
+    "Params",
     "Plan",
+    "Problem",
     "RowError",
     "Table",
     "column_key",
@@ -82,7 +94,11 @@ def run_import(
     file is checked, and may raise to stop the import (nothing is written then).
     """
     if kind not in COLUMNS:
-        raise KioskError(f"unknown import kind {kind!r}: programme, roster or invitations")
+        raise ImportFailure(
+            f"unknown import kind {kind!r}: programme, roster or invitations",
+            Problem.UNKNOWN_KIND,
+            {"kind": str(kind)},
+        )
     with _no_cycle_collection():
         return _import(conn, kind, Path(path), dry_run, warn, mapping, on_row)
 

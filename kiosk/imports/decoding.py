@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from kiosk.imports.report import FileProblem
+from kiosk.imports.report import FileProblem, Problem
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -41,6 +41,8 @@ def decode_bytes(data: bytes, name: str) -> str:
             raise FileProblem(
                 f"cannot read {name}: it starts as UTF-8 but byte 0x{data[offset]:02x} "
                 f"on line {line} is not UTF-8",
+                Problem.BAD_UTF8_AFTER_BOM,
+                {"file": name, "byte": f"0x{data[offset]:02x}", "line": line},
                 row=line,
             ) from exc
         return _finish(text, name)
@@ -52,7 +54,9 @@ def decode_bytes(data: bytes, name: str) -> str:
         try:
             return _finish(data.decode("utf-16"), name)
         except UnicodeDecodeError as exc:
-            raise FileProblem(f"cannot read {name}: damaged UTF-16 text") from exc
+            raise FileProblem(
+                f"cannot read {name}: damaged UTF-16 text", Problem.BAD_UTF16, {"file": name}
+            ) from exc
     try:
         return _finish(data.decode("cp949"), name)
     except UnicodeDecodeError:
@@ -61,6 +65,8 @@ def decode_bytes(data: bytes, name: str) -> str:
     raise FileProblem(
         f"cannot read {name}: not UTF-8, UTF-16 or CP949 text (byte 0x{data[utf8_error.start]:02x} "
         f"on line {line}); save it as UTF-8 CSV",
+        Problem.UNKNOWN_ENCODING,
+        {"file": name, "byte": f"0x{data[utf8_error.start]:02x}", "line": line},
         row=line,
     )
 
@@ -69,6 +75,8 @@ def _finish(text: str, name: str) -> str:
     if "\x00" in text:
         raise FileProblem(
             f"cannot read {name}: it contains NUL characters "
-            "(UTF-16 without a byte order mark?); save it as UTF-8 CSV"
+            "(UTF-16 without a byte order mark?); save it as UTF-8 CSV",
+            Problem.NUL_CHARACTERS,
+            {"file": name},
         )
     return nfc(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from kiosk.imports.report import Plan, RowError
+from kiosk.imports.report import Plan, Problem, RowError, required
 from kiosk.imports.tables import Table
 
 COLUMNS: tuple[str, ...] = ("session_id", "registration_id")
@@ -29,14 +29,19 @@ def plan_invitations(conn: sqlite3.Connection, table: Table) -> Plan:
         sid, rid = pick(cells)
         before = len(errors)
         if not sid:
-            errors.append(RowError(row, "session_id", "session_id is required"))
+            errors.append(required(row, "session_id"))
         elif sid not in access:
-            errors.append(RowError(row, "session_id", f"no session {sid!r} in the programme"))
+            message = f"no session {sid!r} in the programme"
+            errors.append(
+                RowError(row, "session_id", message, Problem.UNKNOWN_SESSION, {"value": sid})
+            )
         if not rid:
-            errors.append(RowError(row, "registration_id", "registration_id is required"))
+            errors.append(required(row, "registration_id"))
         elif rid not in people:
             message = f"no attendee {rid!r} in the roster (import the roster first)"
-            errors.append(RowError(row, "registration_id", message))
+            errors.append(
+                RowError(row, "registration_id", message, Problem.UNKNOWN_ATTENDEE, {"value": rid})
+            )
         if len(errors) == before:
             wanted.setdefault(sid, {})[rid] = None  # repeated pairs count once
     if errors:

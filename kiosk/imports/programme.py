@@ -17,7 +17,15 @@ from zoneinfo import ZoneInfo
 
 from kiosk.core.clock import session_bounds
 from kiosk.core.codes import REGISTRATION_ID_RE
-from kiosk.imports.report import Plan, RowError
+from kiosk.imports.report import (
+    Params,
+    Plan,
+    Problem,
+    RowError,
+    duplicate_id,
+    required,
+    required_either,
+)
 from kiosk.imports.tables import Table
 
 COLUMNS: tuple[str, ...] = (
@@ -96,6 +104,14 @@ def _speakers(text: str) -> tuple[tuple[str, ...], list[str]]:
     return ids, [rid for rid in ids if not REGISTRATION_ID_RE.match(rid)]
 
 
+def _bad_time(row: int, column: str, text: str) -> RowError:
+    """`<column> '<text>': use HH:MM`, or `<column> is required` when empty."""
+    if not text:
+        return required(row, column)
+    params: Params = {"column": column, "value": text}
+    return RowError(row, column, f"{column} {text!r}: use HH:MM", Problem.BAD_TIME, params)
+
+
 def _check_row(
     row: int, values: tuple[str, ...], tz: ZoneInfo, errors: list[RowError]
 ) -> tuple[tuple[object, ...], tuple[str, ...]] | None:
@@ -105,46 +121,58 @@ def _check_row(
     before = len(errors)
     error = errors.append
     if not sid:
-        error(RowError(row, "session_id", "session_id is required"))
+        error(required(row, "session_id"))
     elif len(sid) > _MAX_ID:
-        error(RowError(row, "session_id", f"session_id longer than {_MAX_ID} characters"))
+        message = f"session_id longer than {_MAX_ID} characters"
+        error(RowError(row, "session_id", message, Problem.SESSION_ID_TOO_LONG, {"max": _MAX_ID}))
     if not title_en and not title_ko:
-        error(RowError(row, "title_en", "a title_en or a title_ko is required"))
+        error(required_either(row, "title_en", "title_ko"))
     day = _parse_date(day_text)
     if day is None:
-        message = f"date {day_text!r}: use YYYY-MM-DD" if day_text else "date is required"
-        error(RowError(row, "date", message))
+        if day_text:
+            message = f"date {day_text!r}: use YYYY-MM-DD"
+            error(RowError(row, "date", message, Problem.BAD_DATE, {"value": day_text}))
+        else:
+            error(required(row, "date"))
     start = _parse_time(start_text)
     if start is None:
-        message = f"start {start_text!r}: use HH:MM" if start_text else "start is required"
-        error(RowError(row, "start", message))
+        error(_bad_time(row, "start", start_text))
     end = _parse_time(end_text)
     if end is None:
-        message = f"end {end_text!r}: use HH:MM" if end_text else "end is required"
-        error(RowError(row, "end", message))
+        error(_bad_time(row, "end", end_text))
     elif start is not None and end <= start:
-        error(RowError(row, "end", f"end {end_text} is not after start {start_text}"))
+        message = f"end {end_text} is not after start {start_text}"
+        params: Params = {"start": start_text, "end": end_text}
+        error(RowError(row, "end", message, Problem.END_NOT_AFTER_START, params))
     if not room:
-        error(RowError(row, "room", "room is required"))
+        error(required(row, "room"))
     capacity = None
     if capacity_text:
         if _CAPACITY_RE.match(capacity_text):
             capacity = int(capacity_text)
         else:
             message = f"capacity {capacity_text!r}: a whole number of people, or empty"
-            error(RowError(row, "capacity", message))
+            params = {"value": capacity_text}
+            error(RowError(row, "capacity", message, Problem.BAD_CAPACITY, params))
     access = _ACCESS.get(_ACCESS_NOISE.sub("_", access_text.lower()))
     if access is None:
-        message = f"access {access_text!r}: use open or invite_only"
-        error(RowError(row, "access", message if access_text else "access is required"))
+        if access_text:
+            message = f"access {access_text!r}: use open or invite_only"
+            error(RowError(row, "access", message, Problem.BAD_ACCESS, {"value": access_text}))
+        else:
+            error(required(row, "access"))
     languages, bad_languages = _languages(interpretation)
     if bad_languages:
-        message = f"not a language code: {', '.join(bad_languages)} (use e.g. ko,en)"
-        error(RowError(row, "interpretation", message))
+        listed = ", ".join(bad_languages)
+        message = f"not a language code: {listed} (use e.g. ko,en)"
+        params = {"values": listed}
+        error(RowError(row, "interpretation", message, Problem.BAD_LANGUAGE_CODES, params))
     speakers, bad_speakers = _speakers(speakers_text)
     if bad_speakers:
-        message = f"not a registration id: {', '.join(bad_speakers)} (separate ids with ;)"
-        error(RowError(row, "speakers", message))
+        listed = ", ".join(bad_speakers)
+        message = f"not a registration id: {listed} (separate ids with ;)"
+        params = {"values": listed}
+        error(RowError(row, "speakers", message, Problem.BAD_SPEAKER_IDS, params))
     if len(errors) != before:
         return None
     assert day is not None and start is not None and end is not None
@@ -196,9 +224,7 @@ def plan_programme(conn: sqlite3.Connection, table: Table, tz: ZoneInfo) -> Plan
         values = pick(cells)
         sid = values[0]
         if sid in seen:
-            errors.append(
-                RowError(row, "session_id", f"duplicate {sid!r}: already on row {seen[sid]}")
-            )
+            errors.append(duplicate_id(row, "session_id", sid, seen[sid]))
             continue
         if sid:
             seen[sid] = row

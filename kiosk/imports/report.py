@@ -2,36 +2,199 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from kiosk.errors import KioskError
 
+Params = dict[str, str | int]
+"""The values a problem's message is made of, by name (row numbers, cell values, file names)."""
+
+
+class Problem(StrEnum):
+    """Stable codes of everything an import can report, for screens that speak other languages.
+
+    The English message stays what the CLI prints; a screen turns `code` and `params` into its
+    own language (kiosk.gui.organiser.import_messages) and falls back to the English message for
+    a code it does not know. PROBLEM_PARAMS names the parameters each code comes with.
+    """
+
+    # Cells of a row
+    REQUIRED = "required"
+    REQUIRED_EITHER = "required_either"
+    DUPLICATE_ID = "duplicate_id"
+    BAD_REGISTRATION_ID = "bad_registration_id"
+    UNKNOWN_CATEGORY = "unknown_category"
+    BAD_EMAIL = "bad_email"
+    BAD_LANGUAGE = "bad_language"
+    BAD_STATUS = "bad_status"
+    BAD_BADGE_PRIVACY = "bad_badge_privacy"
+    CODE_TOO_LONG = "code_too_long"
+    DUPLICATE_CODE = "duplicate_code"
+    CODE_TAKEN = "code_taken"
+    SESSION_ID_TOO_LONG = "session_id_too_long"
+    BAD_DATE = "bad_date"
+    BAD_TIME = "bad_time"
+    END_NOT_AFTER_START = "end_not_after_start"
+    BAD_CAPACITY = "bad_capacity"
+    BAD_ACCESS = "bad_access"
+    BAD_LANGUAGE_CODES = "bad_language_codes"
+    BAD_SPEAKER_IDS = "bad_speaker_ids"
+    UNKNOWN_SESSION = "unknown_session"
+    UNKNOWN_ATTENDEE = "unknown_attendee"
+    JSON_ITEM_NOT_OBJECT = "json_item_not_object"
+    JSON_BAD_VALUE = "json_bad_value"
+    # The file as a whole
+    MISSING_COLUMN = "missing_column"
+    MISSING_COLUMN_EITHER = "missing_column_either"
+    COLUMN_TWICE = "column_twice"
+    MAP_NO_SUCH_COLUMN = "map_no_such_column"
+    UNSUPPORTED_FORMAT = "unsupported_format"
+    EMPTY_FILE = "empty_file"
+    INVALID_CSV = "invalid_csv"
+    INVALID_JSON = "invalid_json"
+    NOT_XLSX = "not_xlsx"
+    BAD_SHEET = "bad_sheet"
+    JSON_EXPECTED_LIST = "json_expected_list"
+    JSON_EXPECTED_PROGRAMME = "json_expected_programme"
+    JSON_ROOMS_NOT_LIST = "json_rooms_not_list"
+    BAD_UTF8_AFTER_BOM = "bad_utf8_after_bom"
+    BAD_UTF16 = "bad_utf16"
+    UNKNOWN_ENCODING = "unknown_encoding"
+    NUL_CHARACTERS = "nul_characters"
+    # Before the file is read
+    FILE_NOT_FOUND = "file_not_found"
+    IS_A_FOLDER = "is_a_folder"
+    CANNOT_OPEN = "cannot_open"
+    UNKNOWN_KIND = "unknown_kind"
+
+
+PROBLEM_PARAMS: dict[Problem, tuple[str, ...]] = {
+    Problem.REQUIRED: ("column",),
+    Problem.REQUIRED_EITHER: ("first", "second"),
+    Problem.DUPLICATE_ID: ("value", "first_row"),
+    Problem.BAD_REGISTRATION_ID: ("value",),
+    Problem.UNKNOWN_CATEGORY: ("value", "choices"),
+    Problem.BAD_EMAIL: ("value",),
+    Problem.BAD_LANGUAGE: ("value",),
+    Problem.BAD_STATUS: ("value",),
+    Problem.BAD_BADGE_PRIVACY: ("value",),
+    Problem.CODE_TOO_LONG: ("max",),
+    Problem.DUPLICATE_CODE: ("first_row",),
+    Problem.CODE_TAKEN: ("owner",),
+    Problem.SESSION_ID_TOO_LONG: ("max",),
+    Problem.BAD_DATE: ("value",),
+    Problem.BAD_TIME: ("column", "value"),
+    Problem.END_NOT_AFTER_START: ("start", "end"),
+    Problem.BAD_CAPACITY: ("value",),
+    Problem.BAD_ACCESS: ("value",),
+    Problem.BAD_LANGUAGE_CODES: ("values",),
+    Problem.BAD_SPEAKER_IDS: ("values",),
+    Problem.UNKNOWN_SESSION: ("value",),
+    Problem.UNKNOWN_ATTENDEE: ("value",),
+    Problem.JSON_ITEM_NOT_OBJECT: (),
+    Problem.JSON_BAD_VALUE: ("column",),
+    Problem.MISSING_COLUMN: ("column",),
+    Problem.MISSING_COLUMN_EITHER: ("columns",),
+    Problem.COLUMN_TWICE: ("file", "column"),
+    Problem.MAP_NO_SUCH_COLUMN: ("label", "column"),
+    Problem.UNSUPPORTED_FORMAT: ("file", "suffix"),
+    Problem.EMPTY_FILE: ("file",),
+    Problem.INVALID_CSV: ("file", "line", "detail"),
+    Problem.INVALID_JSON: ("file", "line", "column", "detail"),
+    Problem.NOT_XLSX: ("file",),
+    Problem.BAD_SHEET: ("sheet", "detail"),
+    Problem.JSON_EXPECTED_LIST: ("file",),
+    Problem.JSON_EXPECTED_PROGRAMME: ("file",),
+    Problem.JSON_ROOMS_NOT_LIST: ("file",),
+    Problem.BAD_UTF8_AFTER_BOM: ("file", "byte", "line"),
+    Problem.BAD_UTF16: ("file",),
+    Problem.UNKNOWN_ENCODING: ("file", "byte", "line"),
+    Problem.NUL_CHARACTERS: ("file",),
+    Problem.FILE_NOT_FOUND: ("path",),
+    Problem.IS_A_FOLDER: ("path",),
+    Problem.CANNOT_OPEN: ("path", "reason"),
+    Problem.UNKNOWN_KIND: ("kind",),
+}
+"""The parameters each code's message is made of (every code has an entry)."""
+
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """One problem in one cell: `row` is the spreadsheet row (the header is row 1)."""
+    """One problem in one cell: `row` is the spreadsheet row (the header is row 1).
+
+    `message` is the English text (the CLI's); `code` (a Problem, "" when unknown) and `params`
+    say the same for translation. Errors compare and hash by row, field and message only.
+    """
 
     row: int
     field: str
     message: str
+    code: str = dataclasses.field(default="", compare=False)
+    params: Params = dataclasses.field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {"row": self.row, "field": self.field, "message": self.message}
 
 
-class FileProblem(KioskError):
+def required(row: int, column: str) -> RowError:
+    """`<column> is required`: the cell of a required column is empty."""
+    return RowError(row, column, f"{column} is required", Problem.REQUIRED, {"column": column})
+
+
+def duplicate_id(row: int, column: str, value: str, first_row: int) -> RowError:
+    """`duplicate '<value>': already on row <first_row>`."""
+    return RowError(
+        row,
+        column,
+        f"duplicate {value!r}: already on row {first_row}",
+        Problem.DUPLICATE_ID,
+        {"value": value, "first_row": first_row},
+    )
+
+
+def required_either(row: int, first: str, second: str) -> RowError:
+    """`a <first> or a <second> is required` (reported on `first`)."""
+    return RowError(
+        row,
+        first,
+        f"a {first} or a {second} is required",
+        Problem.REQUIRED_EITHER,
+        {"first": first, "second": second},
+    )
+
+
+class ImportFailure(KioskError):
+    """An import that cannot start (no such file, a folder, an unknown kind), with a code."""
+
+    def __init__(self, message: str, code: str = "", params: Params | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params: Params = dict(params or {})
+
+
+class FileProblem(ImportFailure):
     """The file as a whole cannot be used (encoding, format, header); reported as a row error."""
 
-    def __init__(self, message: str, *, row: int = 1, field: str = "file") -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        code: str = "",
+        params: Params | None = None,
+        *,
+        row: int = 1,
+        field: str = "file",
+    ) -> None:
+        super().__init__(message, code, params)
         self.row = row
         self.field = field
 
     def as_row_error(self) -> RowError:
-        return RowError(self.row, self.field, str(self))
+        return RowError(self.row, self.field, str(self), self.code, dict(self.params))
 
 
 def _nothing_to_write(conn: sqlite3.Connection) -> None:

@@ -16,7 +16,15 @@ from operator import itemgetter
 from kiosk.core.codes import MAX_CODE_LENGTH, REGISTRATION_ID_RE
 from kiosk.core.model import CATEGORIES
 from kiosk.core.privacy import email_hasher
-from kiosk.imports.report import Plan, RowError
+from kiosk.imports.report import (
+    Params,
+    Plan,
+    Problem,
+    RowError,
+    duplicate_id,
+    required,
+    required_either,
+)
 from kiosk.imports.tables import Table
 
 COLUMNS: tuple[str, ...] = (
@@ -138,61 +146,71 @@ def plan_roster(conn: sqlite3.Connection, table: Table, salt: bytes) -> Plan:
         ) = pick(cells)
         bad = False
         if not rid:
-            error(RowError(row, "registration_id", "registration_id is required"))
+            error(required(row, "registration_id"))
             bad = True
         elif not match_id(rid):
-            error(RowError(row, "registration_id", f"{rid!r} {_NOT_AN_ID}"))
+            message = f"{rid!r} {_NOT_AN_ID}"
+            error(
+                RowError(
+                    row, "registration_id", message, Problem.BAD_REGISTRATION_ID, {"value": rid}
+                )
+            )
             bad = True
         elif rid in seen:
-            error(
-                RowError(row, "registration_id", f"duplicate {rid!r}: already on row {seen[rid]}")
-            )
+            error(duplicate_id(row, "registration_id", rid, seen[rid]))
             bad = True
         else:
             seen[rid] = row
         if not family and not given:
-            error(RowError(row, "family_name", "a family_name or a given_name is required"))
+            error(required_either(row, "family_name", "given_name"))
             bad = True
         kind = categories.get(category) or _category(category)
         if kind is None:
-            message = (
-                f"unknown category {category!r}: one of {_CATEGORY_LIST}"
-                if category
-                else "category is required"
-            )
-            error(RowError(row, "category", message))
+            if category:
+                message = f"unknown category {category!r}: one of {_CATEGORY_LIST}"
+                params: Params = {"value": category, "choices": _CATEGORY_LIST}
+                error(RowError(row, "category", message, Problem.UNKNOWN_CATEGORY, params))
+            else:
+                error(required(row, "category"))
             bad = True
         hashed = None
         if email:
             if match_email(email):
                 hashed = hash_email(email)
             else:
-                error(RowError(row, "email", f"{email!r} is not an e-mail address"))
+                message = f"{email!r} is not an e-mail address"
+                error(RowError(row, "email", message, Problem.BAD_EMAIL, {"value": email}))
                 bad = True
         lang = _LANGUAGES.get(language, "?")
         if lang == "?":
             lang = _LANGUAGES.get(language.lower(), "?")
             if lang == "?":
-                error(RowError(row, "language", f"language {language!r}: use ko, en or nothing"))
+                message = f"language {language!r}: use ko, en or nothing"
+                error(RowError(row, "language", message, Problem.BAD_LANGUAGE, {"value": language}))
                 bad = True
         state = _STATUSES.get(status) or _STATUSES.get(status.lower())
         if state is None:
-            error(RowError(row, "status", f"status {status!r}: use registered or cancelled"))
+            message = f"status {status!r}: use registered or cancelled"
+            error(RowError(row, "status", message, Problem.BAD_STATUS, {"value": status}))
             bad = True
         flag = _FLAGS.get(privacy)
         if flag is None:
             flag = _FLAGS.get(privacy.lower())
             if flag is None:
-                error(
-                    RowError(row, "badge_privacy", f"badge_privacy {privacy!r}: use true or false")
-                )
+                message = f"badge_privacy {privacy!r}: use true or false"
+                params = {"value": privacy}
+                error(RowError(row, "badge_privacy", message, Problem.BAD_BADGE_PRIVACY, params))
                 bad = True
         if code:
             if len(code) > MAX_CODE_LENGTH * 4:
-                error(RowError(row, "code", f"code longer than {MAX_CODE_LENGTH * 4} characters"))
+                message = f"code longer than {MAX_CODE_LENGTH * 4} characters"
+                params = {"max": MAX_CODE_LENGTH * 4}
+                error(RowError(row, "code", message, Problem.CODE_TOO_LONG, params))
                 bad = True
             elif code in code_rows:
-                error(RowError(row, "code", f"the same code as row {code_rows[code]}"))
+                message = f"the same code as row {code_rows[code]}"
+                params = {"first_row": code_rows[code]}
+                error(RowError(row, "code", message, Problem.DUPLICATE_CODE, params))
                 bad = True
             else:
                 code_rows[code] = row
@@ -231,7 +249,8 @@ def plan_roster(conn: sqlite3.Connection, table: Table, salt: bytes) -> Plan:
     for row, rid, code in claims:
         owner = owners.get(code)
         if owner is not None and owner != rid and owner not in seen:
-            error(RowError(row, "code", f"this code already belongs to {owner}"))
+            message = f"this code already belongs to {owner}"
+            error(RowError(row, "code", message, Problem.CODE_TAKEN, {"owner": owner}))
     if errors:
         errors.sort(key=lambda e: e.row)
         return Plan(errors=errors)

@@ -17,9 +17,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from kiosk.errors import KioskError
 from kiosk.imports.decoding import decode_bytes, nfc
-from kiosk.imports.report import FileProblem, RowError
+from kiosk.imports.report import FileProblem, ImportFailure, Problem, RowError
 
 _KEY_NOISE = re.compile(r"[\s_\-\ufeff]+")
 # Spellings people use for a column, beyond case, spaces, hyphens and underscores.
@@ -72,14 +71,28 @@ class Table:
     ) -> list[RowError]:
         """Errors (row 1) for required columns the header lacks; `one_of`: any one suffices."""
         errors = [
-            RowError(1, column, f"missing required column {column!r}")
+            RowError(
+                1,
+                column,
+                f"missing required column {column!r}",
+                Problem.MISSING_COLUMN,
+                {"column": column},
+            )
             for column in required
             if column not in self.columns
         ]
         for group in one_of:
             if not any(column in self.columns for column in group):
                 names = " or ".join(repr(column) for column in group)
-                errors.append(RowError(1, group[0], f"missing required column {names}"))
+                errors.append(
+                    RowError(
+                        1,
+                        group[0],
+                        f"missing required column {names}",
+                        Problem.MISSING_COLUMN_EITHER,
+                        {"columns": ", ".join(group)},
+                    )
+                )
         return errors
 
 
@@ -96,7 +109,9 @@ def read_table(
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
         raise FileProblem(
-            f"cannot read {path.name}: use a .csv, .xlsx or .json file (not {suffix or 'none'})"
+            f"cannot read {path.name}: use a .csv, .xlsx or .json file (not {suffix or 'none'})",
+            Problem.UNSUPPORTED_FORMAT,
+            {"file": path.name, "suffix": suffix},
         )
     if suffix == ".xlsx":
         records = _xlsx_records(path, _read_bytes(path), kind)
@@ -115,11 +130,20 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError as exc:
-        raise KioskError(f"no such file: {path}") from exc
+        raise ImportFailure(
+            f"no such file: {path}", Problem.FILE_NOT_FOUND, {"path": str(path)}
+        ) from exc
     except IsADirectoryError as exc:
-        raise KioskError(f"{path} is a folder, not a file") from exc
+        raise ImportFailure(
+            f"{path} is a folder, not a file", Problem.IS_A_FOLDER, {"path": str(path)}
+        ) from exc
     except OSError as exc:
-        raise KioskError(f"cannot open {path}: {exc.strerror or exc}") from exc
+        reason = str(exc.strerror or exc)
+        raise ImportFailure(
+            f"cannot open {path}: {reason}",
+            Problem.CANNOT_OPEN,
+            {"path": str(path), "reason": reason},
+        ) from exc
 
 
 _IGNORED = ""  # a column the organiser's mapping says to ignore
@@ -130,7 +154,12 @@ def _wanted(known: Sequence[str], mapping: ColumnMapping | None) -> dict[str, st
     wanted = {column_key(column): column for column in known}
     for label, column in (mapping or {}).items():
         if column and column not in known:
-            raise FileProblem(f"cannot map {label!r} onto {column!r}: no such column", field=column)
+            raise FileProblem(
+                f"cannot map {label!r} onto {column!r}: no such column",
+                Problem.MAP_NO_SUCH_COLUMN,
+                {"label": label, "column": column},
+                field=column,
+            )
         wanted[column_key(label)] = column or _IGNORED
     return wanted
 
@@ -151,7 +180,10 @@ def _header(
             unknown.append(label)
         elif column in columns:
             raise FileProblem(
-                f"{name}: column {column!r} appears twice in the header", field=column
+                f"{name}: column {column!r} appears twice in the header",
+                Problem.COLUMN_TWICE,
+                {"file": name, "column": column},
+                field=column,
             )
         else:
             columns[column] = index
@@ -167,7 +199,11 @@ def _records_table(name: str, records: Iterator[list[str]], wanted: Mapping[str,
             columns, unknown = _header(record, wanted, name)
             break
     else:
-        raise FileProblem(f"{name} is empty: expected a header row with column names")
+        raise FileProblem(
+            f"{name} is empty: expected a header row with column names",
+            Problem.EMPTY_FILE,
+            {"file": name},
+        )
     width = len(record)
     return Table(name, columns, _rows(records, header_row + 1, width), unknown, width=width)
 
@@ -210,6 +246,8 @@ def _csv_records(text: str, name: str) -> Iterator[list[str]]:
     except csv.Error as exc:
         raise FileProblem(
             f"cannot read {name}: not valid CSV on line {reader.line_num} ({exc})",
+            Problem.INVALID_CSV,
+            {"file": name, "line": reader.line_num, "detail": str(exc)},
             row=reader.line_num,
         ) from exc
 
@@ -245,7 +283,11 @@ def _xlsx_records(path: Path, data: bytes, kind: str) -> Iterator[list[str]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # zip, XML or openpyxl errors: all mean a damaged workbook
-        raise FileProblem(f"cannot read {path.name}: not an Excel .xlsx workbook") from exc
+        raise FileProblem(
+            f"cannot read {path.name}: not an Excel .xlsx workbook",
+            Problem.NOT_XLSX,
+            {"file": path.name},
+        ) from exc
     names = {column_key(title): title for title in workbook.sheetnames}
     wanted = [kind, "sessions"] if kind == "programme" else [kind]
     title = next((names[key] for key in wanted if key in names), workbook.sheetnames[0])
@@ -263,7 +305,11 @@ def _sheet_rows(workbook: Any, sheet: Any) -> Iterator[list[str]]:
             except StopIteration:
                 return
             except Exception as exc:  # damaged sheet XML
-                raise FileProblem(f"cannot read sheet {sheet.title!r}: {exc}") from exc
+                raise FileProblem(
+                    f"cannot read sheet {sheet.title!r}: {exc}",
+                    Problem.BAD_SHEET,
+                    {"sheet": str(sheet.title), "detail": str(exc)},
+                ) from exc
             yield [_cell_text(value) for value in values]
     finally:
         workbook.close()
@@ -299,22 +345,29 @@ def _json_items(document: Any, kind: str, name: str) -> list[Any]:
                 if kind == "programme" and "rooms" in keys:
                     return _with_rooms(items, document[keys["rooms"]], name)
                 return items
-    expected = (
-        "an object with `rooms` and `sessions`, or a list" if kind == "programme" else "a list"
+    if kind == "programme":
+        raise FileProblem(
+            f"{name}: expected an object with `rooms` and `sessions`, or a list of objects",
+            Problem.JSON_EXPECTED_PROGRAMME,
+            {"file": name},
+        )
+    raise FileProblem(
+        f"{name}: expected a list of objects", Problem.JSON_EXPECTED_LIST, {"file": name}
     )
-    raise FileProblem(f"{name}: expected {expected} of objects")
 
 
 def _with_rooms(sessions: list[Any], rooms: Any, name: str) -> list[Any]:
     """Sessions with their room's defaults (venue, capacity, ...) filled in where left empty."""
     if isinstance(rooms, dict):
         rooms = [{"room": key, **value} for key, value in rooms.items() if isinstance(value, dict)]
-    if not isinstance(rooms, list):
-        raise FileProblem(f"{name}: `rooms` must be a list of objects")
+    if not isinstance(rooms, list) or not all(isinstance(room, dict) for room in rooms):
+        raise FileProblem(
+            f"{name}: `rooms` must be a list of objects",
+            Problem.JSON_ROOMS_NOT_LIST,
+            {"file": name},
+        )
     by_room: dict[str, dict[str, Any]] = {}
     for room in rooms:
-        if not isinstance(room, dict):
-            raise FileProblem(f"{name}: `rooms` must be a list of objects")
         fields = {column_key(key): value for key, value in room.items()}
         label = _json_text(fields.pop("room") if "room" in fields else fields.pop("name", None))
         if label:
@@ -342,7 +395,10 @@ def _json_table(
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FileProblem(
-            f"cannot read {name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            f"cannot read {name}: not valid JSON "
+            f"(line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            Problem.INVALID_JSON,
+            {"file": name, "line": exc.lineno, "column": exc.colno, "detail": exc.msg},
         ) from exc
     items = _json_items(document, kind, name)
     if not items:  # an empty list is a valid file with no rows
@@ -354,7 +410,14 @@ def _json_table(
     for index, item in enumerate(items):
         row = index + 2
         if not isinstance(item, dict):
-            errors.append(RowError(row, "", "expected an object with column names as keys"))
+            errors.append(
+                RowError(
+                    row,
+                    "",
+                    "expected an object with column names as keys",
+                    Problem.JSON_ITEM_NOT_OBJECT,
+                )
+            )
             continue
         cells: dict[int, str] = {}
         for key, value in item.items():
@@ -366,7 +429,15 @@ def _json_table(
                 continue
             text_value = _json_text(value)
             if text_value is None:
-                errors.append(RowError(row, column, "expected text, a number or a list"))
+                errors.append(
+                    RowError(
+                        row,
+                        column,
+                        "expected text, a number or a list",
+                        Problem.JSON_BAD_VALUE,
+                        {"column": column},
+                    )
+                )
                 continue
             cells[columns.setdefault(column, len(columns))] = nfc(text_value)
         if any(cells.values()):

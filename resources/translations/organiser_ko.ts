@@ -20,86 +20,86 @@
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="37"/>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="104"/>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="164"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="97"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="150"/>
         <source>No limit</source>
         <translation>제한 없음</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="71"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="64"/>
         <source>Room</source>
         <translation>회의실</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="72"/>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="147"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="65"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="133"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="73"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="66"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="74"/>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="149"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="67"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="135"/>
         <source>Inside</source>
         <translation>재실 인원</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="75"/>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="150"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="68"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="136"/>
         <source>Capacity</source>
         <translation>정원</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="76"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="69"/>
         <source>Full %</source>
         <translation>점유율</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="77"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="70"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="97"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="90"/>
         <source>now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="148"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="134"/>
         <source>Entered</source>
         <translation>입장 인원</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="195"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="174"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="196"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="175"/>
         <source>Local name</source>
         <translation>현지어 이름</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="197"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="176"/>
         <source>Category</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="198"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="177"/>
         <source>Registration</source>
         <translation>등록 번호</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="199"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="178"/>
         <source>Inside since</source>
         <translation>입장 시각</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="200"/>
+        <location filename="../../kiosk/gui/organiser/dashboard_models.py" line="179"/>
         <source>Access needs</source>
         <translation>접근성 요구</translation>
     </message>
@@ -230,40 +230,269 @@
     </message>
 </context>
 <context>
+    <name>ImportMessages</name>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="19"/>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="170"/>
+        <source>{column} is required</source>
+        <translation>{column} 값은 필수입니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="20"/>
+        <source>a {first} or a {second} is required</source>
+        <translation>{first} 또는 {second} 중 하나는 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="23"/>
+        <source>duplicate &apos;{value}&apos;: already on row {first_row}</source>
+        <translation>&apos;{value}&apos;이(가) 중복됩니다: 이미 {first_row}행에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="26"/>
+        <source>&apos;{value}&apos; is not a registration id (ASCII letters, digits, - and _; at most 64)</source>
+        <translation>&apos;{value}&apos;은(는) 등록 번호가 아닙니다 (영문자, 숫자, -, _ 만 쓰고 64자 이하)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="30"/>
+        <source>unknown category &apos;{value}&apos;: one of {choices}</source>
+        <translation>알 수 없는 참가 유형 &apos;{value}&apos;: {choices} 중 하나를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="33"/>
+        <source>&apos;{value}&apos; is not an e-mail address</source>
+        <translation>&apos;{value}&apos;은(는) 이메일 주소가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="36"/>
+        <source>language &apos;{value}&apos;: use ko, en or nothing</source>
+        <translation>언어 &apos;{value}&apos;: ko, en 중 하나를 쓰거나 비워 두세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="39"/>
+        <source>status &apos;{value}&apos;: use registered or cancelled</source>
+        <translation>상태 &apos;{value}&apos;: registered 또는 cancelled를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="42"/>
+        <source>badge_privacy &apos;{value}&apos;: use true or false</source>
+        <translation>badge_privacy &apos;{value}&apos;: true 또는 false를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="45"/>
+        <source>code longer than {max} characters</source>
+        <translation>코드가 {max}자보다 깁니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="48"/>
+        <source>the same code as row {first_row}</source>
+        <translation>{first_row}행과 같은 코드입니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="51"/>
+        <source>this code already belongs to {owner}</source>
+        <translation>이 코드는 이미 {owner}에게 배정되어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="54"/>
+        <source>session_id longer than {max} characters</source>
+        <translation>session_id가 {max}자보다 깁니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="57"/>
+        <source>date &apos;{value}&apos;: use YYYY-MM-DD</source>
+        <translation>날짜 &apos;{value}&apos;: YYYY-MM-DD 형식으로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="60"/>
+        <source>{column} &apos;{value}&apos;: use HH:MM</source>
+        <translation>{column} &apos;{value}&apos;: HH:MM 형식으로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="63"/>
+        <source>end {end} is not after start {start}</source>
+        <translation>종료 시각 {end}이(가) 시작 시각 {start}보다 늦지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="66"/>
+        <source>capacity &apos;{value}&apos;: a whole number of people, or empty</source>
+        <translation>정원 &apos;{value}&apos;: 사람 수를 정수로 쓰거나 비워 두세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="69"/>
+        <source>access &apos;{value}&apos;: use open or invite_only</source>
+        <translation>입장 방식 &apos;{value}&apos;: open 또는 invite_only를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="72"/>
+        <source>not a language code: {values} (use e.g. ko,en)</source>
+        <translation>언어 코드가 아닙니다: {values} (예: ko,en)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="75"/>
+        <source>not a registration id: {values} (separate ids with ;)</source>
+        <translation>등록 번호가 아닙니다: {values} (번호는 ;로 구분하세요)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="78"/>
+        <source>no session &apos;{value}&apos; in the programme</source>
+        <translation>프로그램에 &apos;{value}&apos; 세션이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="81"/>
+        <source>no attendee &apos;{value}&apos; in the roster (import the roster first)</source>
+        <translation>참가자 명단에 &apos;{value}&apos;이(가) 없습니다 (명단을 먼저 가져오세요)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="84"/>
+        <source>expected an object with column names as keys</source>
+        <translation>열 이름을 키로 하는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="87"/>
+        <source>expected text, a number or a list</source>
+        <translation>텍스트, 숫자 또는 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="90"/>
+        <source>missing required column &apos;{column}&apos;</source>
+        <translation>필수 열 &apos;{column}&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="93"/>
+        <source>missing required column: one of {columns}</source>
+        <translation>필수 열이 없습니다: {columns} 중 하나가 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="96"/>
+        <source>{file}: column &apos;{column}&apos; appears twice in the header</source>
+        <translation>{file}: 머리글에 &apos;{column}&apos; 열이 두 번 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="99"/>
+        <source>cannot map &apos;{label}&apos; onto &apos;{column}&apos;: no such column</source>
+        <translation>&apos;{label}&apos; 열을 &apos;{column}&apos;(으)로 가져올 수 없습니다: 그런 항목이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="102"/>
+        <source>cannot read {file}: use a .csv, .xlsx or .json file</source>
+        <translation>{file} 파일을 읽을 수 없습니다: .csv, .xlsx 또는 .json 파일을 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="105"/>
+        <source>{file} is empty: expected a header row with column names</source>
+        <translation>{file} 파일이 비어 있습니다: 열 이름이 있는 머리글 행이 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="108"/>
+        <source>cannot read {file}: not valid CSV on line {line} ({detail})</source>
+        <translation>{file} 파일을 읽을 수 없습니다: {line}번째 줄이 올바른 CSV가 아닙니다 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="111"/>
+        <source>cannot read {file}: not valid JSON (line {line}, column {column}: {detail})</source>
+        <translation>{file} 파일을 읽을 수 없습니다: 올바른 JSON이 아닙니다 ({line}번째 줄, {column}번째 글자: {detail})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="115"/>
+        <source>cannot read {file}: not an Excel .xlsx workbook</source>
+        <translation>{file} 파일을 읽을 수 없습니다: Excel .xlsx 통합 문서가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="118"/>
+        <source>cannot read sheet &apos;{sheet}&apos;: {detail}</source>
+        <translation>&apos;{sheet}&apos; 시트를 읽을 수 없습니다: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="121"/>
+        <source>{file}: expected a list of objects</source>
+        <translation>{file}: 객체의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="124"/>
+        <source>{file}: expected an object with `rooms` and `sessions`, or a list of objects</source>
+        <translation>{file}: `rooms`와 `sessions`가 있는 객체나 객체의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="128"/>
+        <source>{file}: `rooms` must be a list of objects</source>
+        <translation>{file}: `rooms`는 객체의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="131"/>
+        <source>cannot read {file}: it starts as UTF-8 but byte {byte} on line {line} is not UTF-8</source>
+        <translation>{file} 파일을 읽을 수 없습니다: UTF-8로 시작하지만 {line}번째 줄의 바이트 {byte}은(는) UTF-8이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="135"/>
+        <source>cannot read {file}: damaged UTF-16 text</source>
+        <translation>{file} 파일을 읽을 수 없습니다: UTF-16 텍스트가 손상되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="138"/>
+        <source>cannot read {file}: not UTF-8, UTF-16 or CP949 text (byte {byte} on line {line}); save it as UTF-8 CSV</source>
+        <translation>{file} 파일을 읽을 수 없습니다: UTF-8, UTF-16, CP949 텍스트가 아닙니다 ({line}번째 줄의 바이트 {byte}). UTF-8 CSV로 저장하세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="143"/>
+        <source>cannot read {file}: it contains NUL characters (UTF-16 without a byte order mark?); save it as UTF-8 CSV</source>
+        <translation>{file} 파일을 읽을 수 없습니다: NUL 문자가 들어 있습니다 (바이트 순서 표시(BOM) 없는 UTF-16일 수 있습니다). UTF-8 CSV로 저장하세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="148"/>
+        <source>no such file: {path}</source>
+        <translation>파일이 없습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="151"/>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path}은(는) 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="154"/>
+        <source>cannot open {path}: {reason}</source>
+        <translation>{path} 파일을 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="157"/>
+        <source>unknown import kind &apos;{kind}&apos;: programme, roster or invitations</source>
+        <translation>알 수 없는 가져오기 종류 &apos;{kind}&apos;: programme, roster, invitations 중 하나를 쓰세요</translation>
+    </message>
+</context>
+<context>
     <name>ImportModels</name>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_models.py" line="66"/>
+        <location filename="../../kiosk/gui/organiser/import_models.py" line="67"/>
         <source>Column in the file</source>
         <translation>파일의 열</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_models.py" line="67"/>
+        <location filename="../../kiosk/gui/organiser/import_models.py" line="68"/>
         <source>Example</source>
         <translation>예시</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_models.py" line="68"/>
+        <location filename="../../kiosk/gui/organiser/import_models.py" line="69"/>
         <source>Imported as</source>
         <translation>가져올 항목</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_models.py" line="87"/>
-        <location filename="../../kiosk/gui/organiser/import_models.py" line="114"/>
+        <location filename="../../kiosk/gui/organiser/import_models.py" line="88"/>
+        <location filename="../../kiosk/gui/organiser/import_models.py" line="115"/>
         <source>(not imported)</source>
         <translation>(가져오지 않음)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_models.py" line="119"/>
+        <location filename="../../kiosk/gui/organiser/import_models.py" line="120"/>
         <source>Import the column {label} as</source>
         <translation>{label} 열을 가져올 항목</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_models.py" line="197"/>
+        <location filename="../../kiosk/gui/organiser/import_models.py" line="198"/>
         <source>Row</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_models.py" line="199"/>
+        <location filename="../../kiosk/gui/organiser/import_models.py" line="200"/>
         <source>Problem</source>
         <translation>문제</translation>
     </message>
@@ -271,223 +500,228 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="172"/>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="385"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="173"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="397"/>
         <source>Choose a file to import</source>
         <translation>가져올 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="174"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="175"/>
         <source>Spreadsheets and lists (*.csv *.xlsx *.json);;All files (*)</source>
         <translation>스프레드시트와 목록 (*.csv *.xlsx *.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="189"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="190"/>
         <source>Importing… nothing is kept if you cancel.</source>
         <translation>가져오는 중… 취소하면 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="227"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="228"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="231"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="232"/>
         <source>Format: {format}</source>
         <translation>형식: {format}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="233"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="234"/>
         <source>Encoding: {encoding}</source>
         <translation>인코딩: {encoding}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="235"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="236"/>
         <source>Encoding: not recognised</source>
         <translation>인코딩: 알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="237"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="238"/>
         <source>About {rows} rows</source>
         <translation>약 {rows}행</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="238"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="239"/>
         <source>{columns} columns</source>
         <translation>{columns}개 열</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="245"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="246"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="246"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="247"/>
         <source>UTF-8 with byte order mark</source>
         <translation>UTF-8 (BOM 포함)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="247"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="248"/>
         <source>UTF-16</source>
         <translation>UTF-16</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="248"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="249"/>
         <source>CP949 / EUC-KR (Korean Excel)</source>
         <translation>CP949 / EUC-KR (한글 엑셀)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="267"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="268"/>
         <source>The mapping you chose for this source last time is used.</source>
         <translation>이 출처에 지난번 선택한 열 연결을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="270"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="271"/>
         <source>✖ Required and not mapped: {columns}</source>
         <translation>✖ 필수인데 연결되지 않은 항목: {columns}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="274"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="275"/>
         <source>✖ Chosen for more than one column: {columns}</source>
         <translation>✖ 여러 열에 선택된 항목: {columns}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="288"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="289"/>
         <source>Checking every row…</source>
         <translation>모든 행을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="294"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="295"/>
         <source>Row %v of about %m</source>
         <translation>약 %m행 중 %v행</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="314"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="319"/>
         <source>✖ {errors} problem(s) in {rows} row(s): nothing will be imported. Fix the file or the column mapping, then check again.</source>
         <translation>✖ {rows}개 행에 문제 {errors}건: 아무것도 가져오지 않습니다. 파일이나 열 연결을 고친 뒤 다시 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="321"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="326"/>
         <source>File: {field}: {message}</source>
         <translation>파일: {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="328"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="332"/>
+        <source>Row {row}: {field}: {message}</source>
+        <translation>{row}행: {field}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="339"/>
         <source>✔ Ready: {added} to add, {updated} to update, {unchanged} unchanged, {removed} to remove. Nothing is written until you press Import.</source>
         <translation>✔ 준비됨: 추가 {added}, 변경 {updated}, 그대로 {unchanged}, 삭제 {removed}. 가져오기를 누르기 전에는 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="338"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="349"/>
         <source>{rows} data rows read.</source>
         <translation>데이터 {rows}행을 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="349"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="361"/>
         <source>✔ Imported: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed.</source>
         <translation>✔ 가져옴: 추가 {added}, 변경 {updated}, 그대로 {unchanged}, 삭제 {removed}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="362"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="374"/>
         <source>✖ {message}</source>
         <translation>✖ {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="366"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="378"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>취소됨: 아무것도 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="384"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="396"/>
         <source>Choose a file…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="386"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="398"/>
         <source>&amp;What the file holds:</source>
         <translation>파일 내용(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="388"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="400"/>
         <source>Roster (attendees)</source>
         <translation>참가자 명단</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="389"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="401"/>
         <source>Programme (rooms and sessions)</source>
         <translation>프로그램 (회의실과 세션)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="390"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="402"/>
         <source>Invitation lists</source>
         <translation>초청 명단</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="394"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="406"/>
         <source>What the file holds</source>
         <translation>파일 내용</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="395"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="407"/>
         <source>Columns</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="396"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="408"/>
         <source>Columns of the file and what they become</source>
         <translation>파일의 열과 가져올 항목</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="397"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="409"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="398"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="410"/>
         <source>Preview of the rows, problems first marked</source>
         <translation>행 미리 보기 (문제 있는 행 표시)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="399"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="411"/>
         <source>Show only rows with problems</source>
         <translation>문제 있는 행만 보기</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="401"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="413"/>
         <source>Progress of the check or import</source>
         <translation>확인 또는 가져오기 진행 상황</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="402"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="414"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="403"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="415"/>
         <source>Cancel the check or import</source>
         <translation>확인 또는 가져오기 취소</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="404"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="416"/>
         <source>Check again</source>
         <translation>다시 확인</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="405"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="417"/>
         <source>Check the file again</source>
         <translation>파일 다시 확인</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="406"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="418"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="407"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="419"/>
         <source>Import the checked file</source>
         <translation>확인한 파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="414"/>
+        <location filename="../../kiosk/gui/organiser/import_wizard_view.py" line="426"/>
         <source>Choose a CSV, XLSX or JSON file. Nothing is written until you confirm.</source>
         <translation>CSV, XLSX 또는 JSON 파일을 고르세요. 확인하기 전에는 아무것도 저장되지 않습니다.</translation>
     </message>
@@ -568,57 +802,57 @@
 <context>
     <name>OrganiserScreen</name>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="137"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="142"/>
         <source>✖ This code is not a current badge of this event ({status}).</source>
         <translation>✖ 이 행사의 유효한 명찰 코드가 아닙니다 ({status}).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="205"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="210"/>
         <source>&amp;1 Dashboard</source>
         <translation>&amp;1 현황판</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="206"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="211"/>
         <source>&amp;2 Roster</source>
         <translation>&amp;2 명단</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="207"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="212"/>
         <source>&amp;3 Programme and invitations</source>
         <translation>&amp;3 프로그램과 초청</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="208"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="213"/>
         <source>&amp;4 Import</source>
         <translation>&amp;4 가져오기</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="209"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="214"/>
         <source>&amp;5 Reports and exports</source>
         <translation>&amp;5 보고서와 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="210"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="215"/>
         <source>&amp;6 Privacy</source>
         <translation>&amp;6 개인정보</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="211"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="216"/>
         <source>&amp;7 Sync</source>
         <translation>&amp;7 동기화</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="215"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="220"/>
         <source>Organiser sections</source>
         <translation>주최 측 화면 구역</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="223"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="228"/>
         <source>Large text</source>
         <translation>큰 글자</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/screen_view.py" line="224"/>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="229"/>
         <source>Large text on or off</source>
         <translation>큰 글자 켜기/끄기</translation>
     </message>
@@ -990,52 +1224,52 @@
 <context>
     <name>ProgrammeModels</name>
     <message>
-        <location filename="../../kiosk/gui/organiser/programme_models.py" line="136"/>
+        <location filename="../../kiosk/gui/organiser/programme_models.py" line="129"/>
         <source>Day</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/programme_models.py" line="137"/>
+        <location filename="../../kiosk/gui/organiser/programme_models.py" line="130"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/programme_models.py" line="138"/>
+        <location filename="../../kiosk/gui/organiser/programme_models.py" line="131"/>
         <source>Room</source>
         <translation>회의실</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/programme_models.py" line="139"/>
+        <location filename="../../kiosk/gui/organiser/programme_models.py" line="132"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/programme_models.py" line="140"/>
+        <location filename="../../kiosk/gui/organiser/programme_models.py" line="133"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/programme_models.py" line="141"/>
+        <location filename="../../kiosk/gui/organiser/programme_models.py" line="134"/>
         <source>Access</source>
         <translation>입장</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/programme_models.py" line="142"/>
+        <location filename="../../kiosk/gui/organiser/programme_models.py" line="135"/>
         <source>Capacity</source>
         <translation>정원</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/programme_models.py" line="143"/>
+        <location filename="../../kiosk/gui/organiser/programme_models.py" line="136"/>
         <source>Speakers</source>
         <translation>발표자</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/programme_models.py" line="144"/>
+        <location filename="../../kiosk/gui/organiser/programme_models.py" line="137"/>
         <source>Invited</source>
         <translation>초청</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/programme_models.py" line="168"/>
+        <location filename="../../kiosk/gui/organiser/programme_models.py" line="161"/>
         <source>No limit</source>
         <translation>제한 없음</translation>
     </message>
@@ -1330,62 +1564,62 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="286"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="279"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="287"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="280"/>
         <source>Local name</source>
         <translation>현지어 이름</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="288"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="281"/>
         <source>Registration</source>
         <translation>등록 번호</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="289"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="282"/>
         <source>Organisation</source>
         <translation>소속</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="290"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="283"/>
         <source>Category</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="291"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="284"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="292"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="285"/>
         <source>Checked in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="293"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="286"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="319"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="312"/>
         <source>✔ Checked in</source>
         <translation>✔ 체크인함</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="321"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="314"/>
         <source>Not yet</source>
         <translation>아직 안 함</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="325"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="318"/>
         <source>v{version}</source>
         <translation>{version}번째</translation>
     </message>
     <message>
-        <location filename="../../kiosk/gui/organiser/roster_model.py" line="327"/>
+        <location filename="../../kiosk/gui/organiser/roster_model.py" line="320"/>
         <source>none</source>
         <translation>없음</translation>
     </message>

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.errors import KioskError
+from kiosk.gui.organiser.import_messages import failure_text
 from kiosk.gui.organiser.import_source import (
     Preview,
     SourceInfo,
@@ -28,7 +29,7 @@ from kiosk.gui.organiser.import_source import (
     remembered_mapping,
 )
 from kiosk.gui.organiser.tasks import Task, TaskContext, TaskRunner, worker_connection
-from kiosk.imports import COLUMNS, FileProblem, ImportReport, run_import
+from kiosk.imports import COLUMNS, FileProblem, ImportFailure, ImportReport, run_import
 
 KINDS = ("roster", "programme", "invitations")
 
@@ -77,7 +78,7 @@ class ImportController(QObject):
             self.source = None
             self.result = None
             self.source_changed.emit()
-            self.failed.emit(str(exc))
+            self.failed.emit(failure_text(exc))
             raise
         if kind is None:
             kind = guess_kind(info.path, info.headers)
@@ -148,7 +149,8 @@ class ImportController(QObject):
             return None
         if info.problem:
             report = ImportReport(kind=self.kind)
-            report.errors.append(FileProblem(info.problem).as_row_error())
+            problem = FileProblem(info.problem, info.problem_code, info.problem_params)
+            report.errors.append(problem.as_row_error())
             self.result = CheckResult(report, None)
             self.checked.emit(self.result)
             return None
@@ -168,6 +170,8 @@ class ImportController(QObject):
                     mapping=mapping,
                     on_row=lambda row: context.progress(row, total),
                 )
+            except ImportFailure as exc:  # the file went away: say so in the screen's language
+                raise KioskError(failure_text(exc)) from exc
             finally:
                 task.interrupt = None
                 conn.close()
@@ -196,13 +200,16 @@ class ImportController(QObject):
             conn = worker_connection(self.db_path)
             task.interrupt = conn.interrupt
             try:
-                report = run_import(
-                    conn,
-                    kind,
-                    path,
-                    mapping=mapping,
-                    on_row=lambda row: context.progress(row, total),
-                )
+                try:
+                    report = run_import(
+                        conn,
+                        kind,
+                        path,
+                        mapping=mapping,
+                        on_row=lambda row: context.progress(row, total),
+                    )
+                except ImportFailure as exc:
+                    raise KioskError(failure_text(exc)) from exc
                 task.interrupt = None
                 if not report.errors:
                     remember_mapping(conn, kind, headers, mapping)

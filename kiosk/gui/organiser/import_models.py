@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from kiosk.gui.organiser.import_messages import error_text
 from kiosk.imports import RowError
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -201,7 +202,7 @@ class PreviewModel(QAbstractTableModel):
 
     def problem_text(self, row: int) -> str:
         errors = self.errors.get(row, [])
-        return "; ".join(f"{error.field}: {error.message}" for error in errors)
+        return "; ".join(f"{error.field}: {error_text(error)}" for error in errors)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

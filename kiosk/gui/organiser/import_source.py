@@ -19,8 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.errors import KioskError
-from kiosk.imports import COLUMNS, FileProblem, column_key, decode_bytes, read_table
+from kiosk.imports import (
+    COLUMNS,
+    FileProblem,
+    ImportFailure,
+    Params,
+    Problem,
+    column_key,
+    decode_bytes,
+    read_table,
+)
 from kiosk.imports.tables import ColumnMapping
 from kiosk.store.database import transaction
 from kiosk.store.settings import get_setting, put_setting
@@ -56,6 +64,8 @@ class SourceInfo:
     samples: dict[str, str] = field(default_factory=dict)
     rows_estimate: int | None = None
     problem: str | None = None
+    problem_code: str = ""  # a kiosk.imports.Problem, for the screen's language
+    problem_params: Params = field(default_factory=dict)
 
 
 def detect_encoding(data: bytes) -> str | None:
@@ -85,11 +95,23 @@ def describe_source(path: Path, kind: str) -> SourceInfo:
     path = Path(path)
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
-        return SourceInfo(path, path.suffix or "?", None, problem=_unsupported(path))
+        return SourceInfo(
+            path,
+            path.suffix or "?",
+            None,
+            problem=f"cannot read {path.name}: use a .csv, .xlsx or .json file",
+            problem_code=Problem.UNSUPPORTED_FORMAT,
+            problem_params={"file": path.name, "suffix": path.suffix.lower()},
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KioskError(f"cannot open {path}: {exc.strerror or exc}") from exc
+        reason = str(exc.strerror or exc)
+        raise ImportFailure(
+            f"cannot open {path}: {reason}",
+            Problem.CANNOT_OPEN,
+            {"path": str(path), "reason": reason},
+        ) from exc
     encoding = detect_encoding(data) if fmt != "XLSX" else None
     try:
         if fmt == "XLSX":
@@ -97,12 +119,19 @@ def describe_source(path: Path, kind: str) -> SourceInfo:
         else:
             text = decode_bytes(data, path.name)
             if fmt == "CSV":
-                headers, rows = _csv_head(text)
+                headers, rows = _csv_head(text, path.name)
                 estimate = max(0, text.count("\n") - 1)
             else:
                 headers, rows, estimate = _json_head(text, kind, path.name)
     except FileProblem as problem:
-        return SourceInfo(path, fmt, encoding, problem=str(problem))
+        return SourceInfo(
+            path,
+            fmt,
+            encoding,
+            problem=str(problem),
+            problem_code=problem.code,
+            problem_params=dict(problem.params),
+        )
     samples: dict[str, str] = {}
     for label_index, label in enumerate(headers):
         for row in rows:
@@ -113,11 +142,7 @@ def describe_source(path: Path, kind: str) -> SourceInfo:
     return SourceInfo(path, fmt, encoding, headers, samples, estimate)
 
 
-def _unsupported(path: Path) -> str:
-    return f"cannot read {path.name}: use a .csv, .xlsx or .json file"
-
-
-def _csv_head(text: str) -> tuple[list[str], list[list[str]]]:
+def _csv_head(text: str, name: str) -> tuple[list[str], list[list[str]]]:
     reader = csv.reader(io.StringIO(text[: 1 << 20]))
     try:
         for record in reader:
@@ -131,15 +156,27 @@ def _csv_head(text: str) -> tuple[list[str], list[list[str]]]:
                         break
                 return headers, rows
     except csv.Error as exc:
-        raise FileProblem(f"not valid CSV ({exc})") from exc
-    raise FileProblem("the file is empty: expected a header row with column names")
+        raise FileProblem(
+            f"not valid CSV ({exc})",
+            Problem.INVALID_CSV,
+            {"file": name, "line": reader.line_num, "detail": str(exc)},
+        ) from exc
+    raise FileProblem(
+        "the file is empty: expected a header row with column names",
+        Problem.EMPTY_FILE,
+        {"file": name},
+    )
 
 
 def _json_head(text: str, kind: str, name: str) -> tuple[list[str], list[list[str]], int]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FileProblem(f"cannot read {name}: not valid JSON ({exc.msg})") from exc
+        raise FileProblem(
+            f"cannot read {name}: not valid JSON ({exc.msg})",
+            Problem.INVALID_JSON,
+            {"file": name, "line": exc.lineno, "column": exc.colno, "detail": exc.msg},
+        ) from exc
     items: Any = document
     if isinstance(document, dict):
         keys = {column_key(str(key)): key for key in document}
@@ -148,7 +185,9 @@ def _json_head(text: str, kind: str, name: str) -> tuple[list[str], list[list[st
                 items = document[keys[wanted]]
                 break
     if not isinstance(items, list):
-        raise FileProblem(f"{name}: expected a list of objects")
+        raise FileProblem(
+            f"{name}: expected a list of objects", Problem.JSON_EXPECTED_LIST, {"file": name}
+        )
     headers: dict[str, None] = {}
     for item in items:
         if isinstance(item, dict):
@@ -168,7 +207,11 @@ def _xlsx_head(path: Path, kind: str) -> tuple[list[str], list[list[str]], int |
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zip, XML or openpyxl errors: a damaged workbook
-        raise FileProblem(f"cannot read {path.name}: not an Excel .xlsx workbook") from exc
+        raise FileProblem(
+            f"cannot read {path.name}: not an Excel .xlsx workbook",
+            Problem.NOT_XLSX,
+            {"file": path.name},
+        ) from exc
     try:
         names = {column_key(title): title for title in workbook.sheetnames}
         wanted = [kind, "sessions"] if kind == "programme" else [kind]
@@ -190,7 +233,11 @@ def _xlsx_head(path: Path, kind: str) -> tuple[list[str], list[list[str]], int |
     finally:
         workbook.close()
     if headers is None:
-        raise FileProblem(f"{path.name} is empty: expected a header row with column names")
+        raise FileProblem(
+            f"{path.name} is empty: expected a header row with column names",
+            Problem.EMPTY_FILE,
+            {"file": path.name},
+        )
     return headers, rows, estimate
 
 

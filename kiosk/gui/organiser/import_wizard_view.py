@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import KioskError
 from kiosk.gui.organiser.import_controller import KINDS, CheckResult, ImportController
+from kiosk.gui.organiser.import_messages import error_text
 from kiosk.gui.organiser.import_models import MappingDelegate, MappingModel, PreviewModel
 from kiosk.gui.organiser.sizing import fit_rows
 from kiosk.gui.shell.context import AppContext
@@ -302,10 +303,14 @@ class ImportWizard(QWidget):
             self.preview_model.set_preview(preview.columns, preview.rows, report.errors)
         else:
             self.preview_model.clear()
-        self.summary_label.setText(self._summary(report, preview.total_rows if preview else None))
+        self.summary_label.setText(
+            self._summary(report, preview.total_rows if preview else None, preview is not None)
+        )
         self._enable_import(self.controller.can_import)
 
-    def _summary(self, report: ImportReport, rows: int | None) -> str:
+    def _summary(self, report: ImportReport, rows: int | None, previewed: bool = True) -> str:
+        """What the check found; problems with the file as a whole (and, when there is no
+        preview to show them in, those of its rows) are listed in the screen's language."""
         lines = []
         if report.errors:
             bad_rows = len({error.row for error in report.errors if error.row > 1})
@@ -319,7 +324,13 @@ class ImportWizard(QWidget):
                 if error.row <= 1:
                     lines.append(
                         self.tr("File: {field}: {message}").format(
-                            field=error.field, message=error.message
+                            field=error.field, message=error_text(error)
+                        )
+                    )
+                elif not previewed:
+                    lines.append(
+                        self.tr("Row {row}: {field}: {message}").format(
+                            row=error.row, field=error.field, message=error_text(error)
                         )
                     )
         else:
@@ -342,7 +353,8 @@ class ImportWizard(QWidget):
     def _imported(self, report: ImportReport) -> None:
         self.last_report = report
         if report.errors:
-            self.summary_label.setText(self._summary(report, None))
+            preview = self.controller.result.preview if self.controller.result else None
+            self.summary_label.setText(self._summary(report, None, preview is not None))
             return
         self.summary_label.setText(
             self.tr(
