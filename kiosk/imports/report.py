@@ -177,6 +177,14 @@ class ImportFailure(KioskError):
         self.params: Params = dict(params or {})
 
 
+def cannot_open(path: object, exc: OSError) -> ImportFailure:
+    """The failure for a file the system would not open, with the system's reason."""
+    reason = str(exc.strerror or exc)
+    return ImportFailure(
+        f"cannot open {path}: {reason}", Problem.CANNOT_OPEN, {"path": str(path), "reason": reason}
+    )
+
+
 class FileProblem(ImportFailure):
     """The file as a whole cannot be used (encoding, format, header); reported as a row error."""
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.imports.decoding import decode_bytes, nfc
-from kiosk.imports.report import FileProblem, ImportFailure, Problem, RowError
+from kiosk.imports.report import FileProblem, ImportFailure, Problem, RowError, cannot_open
 
 _KEY_NOISE = re.compile(r"[\s_\-\ufeff]+")
 # Spellings people use for a column, beyond case, spaces, hyphens and underscores.
@@ -138,12 +138,7 @@ def _read_bytes(path: Path) -> bytes:
             f"{path} is a folder, not a file", Problem.IS_A_FOLDER, {"path": str(path)}
         ) from exc
     except OSError as exc:
-        reason = str(exc.strerror or exc)
-        raise ImportFailure(
-            f"cannot open {path}: {reason}",
-            Problem.CANNOT_OPEN,
-            {"path": str(path), "reason": reason},
-        ) from exc
+        raise cannot_open(path, exc) from exc
 
 
 _IGNORED = ""  # a column the organiser's mapping says to ignore

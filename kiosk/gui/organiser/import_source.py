@@ -22,13 +22,13 @@ from typing import Any
 from kiosk.imports import (
     COLUMNS,
     FileProblem,
-    ImportFailure,
     Params,
     Problem,
     column_key,
     decode_bytes,
     read_table,
 )
+from kiosk.imports.report import cannot_open
 from kiosk.imports.tables import ColumnMapping
 from kiosk.store.database import transaction
 from kiosk.store.settings import get_setting, put_setting
@@ -106,12 +106,7 @@ def describe_source(path: Path, kind: str) -> SourceInfo:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        reason = str(exc.strerror or exc)
-        raise ImportFailure(
-            f"cannot open {path}: {reason}",
-            Problem.CANNOT_OPEN,
-            {"path": str(path), "reason": reason},
-        ) from exc
+        raise cannot_open(path, exc) from exc
     encoding = detect_encoding(data) if fmt != "XLSX" else None
     try:
         if fmt == "XLSX":
