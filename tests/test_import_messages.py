@@ -12,10 +12,23 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from builders import add_person
-from kiosk.gui.organiser.import_messages import TEMPLATES, error_text, failure_text, problem_text
+from builders import add_person, add_session
+from kiosk.gui.organiser.import_messages import (
+    TEMPLATES,
+    error_text,
+    failure_text,
+    problem_text,
+    warning_text,
+)
 from kiosk.gui.translations import LanguageSwitcher
-from kiosk.imports import PROBLEM_PARAMS, ImportFailure, Problem, RowError, run_import
+from kiosk.imports import (
+    PROBLEM_PARAMS,
+    ImportFailure,
+    ImportWarning,
+    Problem,
+    RowError,
+    run_import,
+)
 from kiosk.services.event import init_event
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -97,7 +110,7 @@ def _constructions() -> Iterator[tuple[str, int, str, ast.Call]]:
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in ("RowError", "FileProblem", "ImportFailure")
+                and node.func.id in ("RowError", "FileProblem", "ImportFailure", "ImportWarning")
             ):
                 yield path.name, node.lineno, node.func.id, node
 
@@ -188,6 +201,27 @@ def test_the_problems_of_broken_files_carry_their_codes_and_parameters(tmp_path:
         failure("roster", tmp_path / "folder.csv")
         failure("roster", tmp_path / ("n" * 300 + ".csv"))  # a name too long to open
         failure("guests", tmp_path / "roster.csv")
+        # Warnings: an unknown column, and invitations to a session open to everyone.
+        add_session(conn, "OPEN1")  # open to everyone (not invite-only)
+        (tmp_path / "open.csv").write_text("session_id,registration_id,note\nOPEN1,OWNER,hi\n")
+        report = run_import(conn, "invitations", tmp_path / "open.csv", dry_run=True)
+        assert not report.errors and len(report.warnings) == 2
+        for warning in report.warnings:
+            assert isinstance(warning, ImportWarning)
+            assert set(warning.params) == set(PROBLEM_PARAMS[Problem(warning.code)])
+            seen.add(warning.code)
+        assert report.to_json()["warnings"] == [str(w) for w in report.warnings]
     finally:
         conn.close()
     assert set(Problem) - seen == NOT_MADE_HERE
+
+
+def test_import_warnings_read_in_korean(korean: LanguageSwitcher) -> None:
+    warning = ImportWarning(
+        "roster.csv: ignoring unknown column(s): note",
+        Problem.UNKNOWN_COLUMNS,
+        {"file": "roster.csv", "columns": "note"},
+    )
+    text = warning_text(warning)
+    assert HANGUL.search(text) and "roster.csv" in text and "note" in text
+    assert warning_text("a plain warning") == "a plain warning"

@@ -24,6 +24,7 @@ from kiosk.imports.report import (
     FileProblem,
     ImportFailure,
     ImportReport,
+    ImportWarning,
     Params,
     Plan,
     Problem,
@@ -41,6 +42,7 @@ __all__ = [
     "FileProblem",
     "ImportFailure",
     "ImportReport",
+    "ImportWarning",
     "Kind",
     "PROBLEM_PARAMS",
     "Params",
@@ -147,7 +149,13 @@ def _validate(
             table.rows = _reporting(table.rows, on_row)
         if table.unknown:
             unknown = ", ".join(table.unknown)
-            warnings.append(f"{path.name}: ignoring unknown column(s): {unknown}")
+            warnings.append(
+                ImportWarning(
+                    f"{path.name}: ignoring unknown column(s): {unknown}",
+                    Problem.UNKNOWN_COLUMNS,
+                    {"file": path.name, "columns": unknown},
+                )
+            )
         plan = planner(table)
     except FileProblem as problem:
         return Plan(errors=[problem.as_row_error()])

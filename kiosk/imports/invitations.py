@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from kiosk.imports.report import Plan, Problem, RowError, required
+from kiosk.imports.report import ImportWarning, Plan, Problem, RowError, required
 from kiosk.imports.tables import Table
 
 COLUMNS: tuple[str, ...] = ("session_id", "registration_id")
@@ -54,8 +54,12 @@ def plan_invitations(conn: sqlite3.Connection, table: Table) -> Plan:
     removals = [
         (sid, rid) for sid, ids in existing.items() for rid in ids if rid not in wanted[sid]
     ]
-    warnings = [
-        f"session {sid} is open to everyone: its invitation list does not restrict the door"
+    warnings: list[str] = [
+        ImportWarning(
+            f"session {sid} is open to everyone: its invitation list does not restrict the door",
+            Problem.OPEN_SESSION_INVITATIONS,
+            {"session": sid},
+        )
         for sid in wanted
         if access[sid] == "open"
     ]

@@ -71,6 +71,9 @@ class Problem(StrEnum):
     IS_A_FOLDER = "is_a_folder"
     CANNOT_OPEN = "cannot_open"
     UNKNOWN_KIND = "unknown_kind"
+    # Warnings (the import goes ahead)
+    UNKNOWN_COLUMNS = "unknown_columns"
+    OPEN_SESSION_INVITATIONS = "open_session_invitations"
 
 
 PROBLEM_PARAMS: dict[Problem, tuple[str, ...]] = {
@@ -110,6 +113,8 @@ PROBLEM_PARAMS: dict[Problem, tuple[str, ...]] = {
     Problem.BAD_SHEET: ("sheet", "detail"),
     Problem.JSON_EXPECTED_LIST: ("file",),
     Problem.JSON_EXPECTED_PROGRAMME: ("file",),
+    Problem.UNKNOWN_COLUMNS: ("file", "columns"),
+    Problem.OPEN_SESSION_INVITATIONS: ("session",),
     Problem.JSON_ROOMS_NOT_LIST: ("file",),
     Problem.BAD_UTF8_AFTER_BOM: ("file", "byte", "line"),
     Problem.BAD_UTF16: ("file",),
@@ -175,6 +180,20 @@ class ImportFailure(KioskError):
         super().__init__(message)
         self.code = code
         self.params: Params = dict(params or {})
+
+
+class ImportWarning(str):  # noqa: N818 - a warning's text, not an exception
+    """A warning's English text, exactly as the CLI prints it (it is a str), with its code and
+    parameters for screens in other languages."""
+
+    code: str
+    params: Params
+
+    def __new__(cls, message: str, code: str, params: Params | None = None) -> ImportWarning:
+        warning = super().__new__(cls, message)
+        warning.code = code
+        warning.params = dict(params or {})
+        return warning
 
 
 def cannot_open(path: object, exc: OSError) -> ImportFailure:

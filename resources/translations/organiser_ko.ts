@@ -233,7 +233,7 @@
     <name>ImportMessages</name>
     <message>
         <location filename="../../kiosk/gui/organiser/import_messages.py" line="19"/>
-        <location filename="../../kiosk/gui/organiser/import_messages.py" line="170"/>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="177"/>
         <source>{column} is required</source>
         <translation>{column} 값은 필수입니다</translation>
     </message>
@@ -456,6 +456,16 @@
         <location filename="../../kiosk/gui/organiser/import_messages.py" line="157"/>
         <source>unknown import kind &apos;{kind}&apos;: programme, roster or invitations</source>
         <translation>알 수 없는 가져오기 종류 &apos;{kind}&apos;: programme, roster, invitations 중 하나를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="160"/>
+        <source>{file}: ignoring unknown column(s): {columns}</source>
+        <translation>{file}: 알 수 없는 열은 무시합니다: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="163"/>
+        <source>session {session} is open to everyone: its invitation list does not restrict the door</source>
+        <translation>세션 {session}은(는) 누구나 입장할 수 있습니다: 초청 명단이 입장을 제한하지 않습니다</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.imports import ImportFailure, Problem, RowError
+from kiosk.imports import ImportFailure, ImportWarning, Problem, RowError
 
 # One translate call per code, each with its literal English template, so lupdate finds them.
 TEMPLATES: dict[str, Callable[[], str]] = {
@@ -157,6 +157,13 @@ TEMPLATES: dict[str, Callable[[], str]] = {
     Problem.UNKNOWN_KIND: lambda: QCoreApplication.translate(
         "ImportMessages", "unknown import kind '{kind}': programme, roster or invitations"
     ),
+    Problem.UNKNOWN_COLUMNS: lambda: QCoreApplication.translate(
+        "ImportMessages", "{file}: ignoring unknown column(s): {columns}"
+    ),
+    Problem.OPEN_SESSION_INVITATIONS: lambda: QCoreApplication.translate(
+        "ImportMessages",
+        "session {session} is open to everyone: its invitation list does not restrict the door",
+    ),
 }
 
 _PROBE = "{column} is required"
@@ -185,6 +192,13 @@ def problem_text(code: str, params: Mapping[str, str | int], message: str) -> st
 def error_text(error: RowError) -> str:
     """A row error's message in the screen's language."""
     return problem_text(error.code, error.params, error.message)
+
+
+def warning_text(warning: str) -> str:
+    """An import warning in the screen's language (a plain string stays as it is)."""
+    if isinstance(warning, ImportWarning):
+        return problem_text(warning.code, warning.params, str(warning))
+    return warning
 
 
 def failure_text(failure: BaseException) -> str:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import KioskError
 from kiosk.gui.organiser.import_controller import KINDS, CheckResult, ImportController
-from kiosk.gui.organiser.import_messages import error_text
+from kiosk.gui.organiser.import_messages import error_text, warning_text
 from kiosk.gui.organiser.import_models import MappingDelegate, MappingModel, PreviewModel
 from kiosk.gui.organiser.sizing import fit_rows
 from kiosk.gui.shell.context import AppContext
@@ -347,7 +347,7 @@ class ImportWizard(QWidget):
             )
         if rows is not None:
             lines.append(self.tr("{rows} data rows read.").format(rows=f"{rows:,}"))
-        lines += [f"⚠ {warning}" for warning in report.warnings]
+        lines += [f"⚠ {warning_text(warning)}" for warning in report.warnings]
         return "\n".join(lines)
 
     def _imported(self, report: ImportReport) -> None:
