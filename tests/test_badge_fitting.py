@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.badges.fitting import ELLIPSIS, fit_text
+from kiosk.badges.fitting import ELLIPSIS, clusters, fit_text, shorten, wrap
 
 
 def measure(text: str, size: float) -> float:
@@ -66,3 +66,18 @@ def test_every_line_fits_the_box(text, width, height, lines):
         assert measure(line, fitted.size) <= width + 1e-6
     assert len(fitted.lines) * fitted.size * 1.2 <= max(height, 6 * 1.2) + 1e-6
     assert 6 <= fitted.size <= 12
+
+
+def test_complex_script_clusters_stay_whole():
+    assert clusters("क्षत्रिय") == ["क्ष", "त्रि", "य"]  # conjuncts and vowel signs
+    assert clusters("ใจดี") == ["ใ", "จ", "ดี"]  # a Thai vowel mark stays on its letter
+    assert clusters("مُحَمَّد") == ["مُ", "حَ", "مَّ", "د"]  # Arabic vowel signs too
+    word = "क्षत्रिय" * 4
+    pieces = wrap(word, 30, 10, measure)
+    assert "".join(pieces) == word
+    assert all(not piece.startswith(("्", "ि", "्र")) for piece in pieces)
+    for cut in range(8, 30):
+        short = shorten(word, cut, 10, measure)
+        assert short.endswith(ELLIPSIS)
+        assert short[:-1] == "" or short[-2] not in "्"
+        assert short[:-1] in {"".join(clusters(word)[:n]) for n in range(len(clusters(word)))}

@@ -1,17 +1,40 @@
 """Fitting a text into a box: shrink to a minimum size, then wrap to more lines, then shorten
 with an ellipsis. The text is never cut at the edge.
 
-Pure functions: the caller passes how wide a text is at a size (`measure`).
+Pure functions: the caller passes how wide a text is at a size (`measure`). Words are broken
+and shortened between grapheme clusters where possible, so a Devanagari conjunct, a Thai vowel
+mark or an Arabic vowel sign stays with its letter.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 Measure = Callable[[str, float], float]
 ELLIPSIS = "…"
 _STEP = 0.5
+_JOINERS = "\u200c\u200d"
+_VIRAMA = 9  # canonical combining class of viramas: the next letter joins into a conjunct
+
+
+def clusters(text: str) -> list[str]:
+    """Text cut into clusters: a letter with its marks, joiners and virama-joined letters."""
+    out: list[str] = []
+    for char in text:
+        if out and not char.isspace():
+            previous = out[-1][-1]
+            if (
+                unicodedata.category(char).startswith("M")
+                or char in _JOINERS
+                or previous in _JOINERS
+                or unicodedata.combining(previous) == _VIRAMA
+            ):
+                out[-1] += char
+                continue
+        out.append(char)
+    return out
 
 
 @dataclass(frozen=True)
@@ -31,18 +54,29 @@ def _sizes(largest: float, smallest: float) -> list[float]:
     return sizes
 
 
-def _break_word(word: str, width: float, size: float, measure: Measure) -> list[str]:
-    """Split a word too long for a line (or a text without spaces) between characters."""
+def _break_pieces(units: list[str], width: float, size: float, measure: Measure) -> list[str]:
     pieces: list[str] = []
     current = ""
-    for char in word:
-        if current and measure(current + char, size) > width:
+    for unit in units:
+        if current and measure(current + unit, size) > width:
             pieces.append(current)
-            current = char
+            current = unit
         else:
-            current += char
+            current += unit
     if current:
         pieces.append(current)
+    return pieces
+
+
+def _break_word(word: str, width: float, size: float, measure: Measure) -> list[str]:
+    """Split a word too long for a line (or a text without spaces) between clusters, or
+    between characters when one cluster alone is wider than the line."""
+    pieces: list[str] = []
+    for piece in _break_pieces(clusters(word), width, size, measure):
+        if len(piece) > 1 and measure(piece, size) > width:
+            pieces.extend(_break_pieces(list(piece), width, size, measure))
+        else:
+            pieces.append(piece)
     return pieces
 
 
@@ -71,14 +105,17 @@ def shorten(text: str, width: float, size: float, measure: Measure) -> str:
     """The longest start of `text` that fits with an ellipsis after it."""
     if measure(text, size) <= width:
         return text
-    low, high = 0, len(text)
+    cuts = [0]
+    for cluster in clusters(text):
+        cuts.append(cuts[-1] + len(cluster))
+    low, high = 0, len(cuts) - 1
     while low < high:
         middle = (low + high + 1) // 2
-        if measure(text[:middle].rstrip() + ELLIPSIS, size) <= width:
+        if measure(text[: cuts[middle]].rstrip() + ELLIPSIS, size) <= width:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + ELLIPSIS
+    return text[: cuts[low]].rstrip() + ELLIPSIS
 
 
 def fit_text(

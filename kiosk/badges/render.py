@@ -101,7 +101,8 @@ class BadgeDrawer:
         x += inset
         width -= 2 * inset
         # A little air between wrapped lines; the glyph boxes themselves never overlap.
-        line_height = (chain.ascent - chain.descent) * LINE_SPACING
+        ascent, descent = chain.extent(text)
+        line_height = (ascent - descent) * LINE_SPACING
         fitted = fit_text(
             text,
             width=width,
@@ -116,7 +117,7 @@ class BadgeDrawer:
             return None
         block = len(fitted.lines) * fitted.size * line_height
         # Centre the block vertically in its box.
-        baseline = y + height - (height - block) / 2 - fitted.size * chain.ascent
+        baseline = y + height - (height - block) / 2 - fitted.size * ascent
         canvas.setFillColor(HexColor(colour))
         for line in fitted.lines:
             self._draw_line(canvas, chain, line, x, baseline, fitted.size)
@@ -127,10 +128,12 @@ class BadgeDrawer:
     def _draw_line(
         canvas: Canvas, chain: FontChain, line: str, x: float, baseline: float, size: float
     ) -> None:
-        for font, run in chain.runs(line):
-            canvas.setFont(font, size)
-            canvas.drawString(x, baseline, run)
-            x += chain.width(run, size)
+        # Runs in visual order; complex-script runs arrive shaped (a ShapedStr that reportlab
+        # draws glyph by glyph with HarfBuzz's positions).
+        for piece in chain.pieces(line, size):
+            canvas.setFont(piece.font, size)
+            canvas.drawString(x, baseline, piece.text)
+            x += piece.width
 
     def _receiver_marker(
         self, canvas: Canvas, language: str, area: tuple[float, float, float, float]

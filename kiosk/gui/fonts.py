@@ -1,4 +1,7 @@
-"""The badge fonts registered in Qt, so screens show every name with the same glyphs."""
+"""The badge fonts registered in Qt, so screens show every name with the same glyphs.
+
+That includes the Noto fonts for Devanagari, Thai and Arabic (Qt shapes them itself).
+"""
 
 from __future__ import annotations
 
