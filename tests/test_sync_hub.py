@@ -3,7 +3,6 @@ one room sharing who is inside, silent fallback when the hub is away."""
 
 from __future__ import annotations
 
-import datetime as dt
 import http.client
 import ipaddress
 import json
@@ -11,11 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
-from sync_helpers import PEOPLE, at, clone, log_rows, make_organiser, provision
+from sync_helpers import PEOPLE, at, clone, log_rows, make_organiser, provision, self_signed_cert
 
 from builders import add_person
 from kiosk.core import keys
@@ -213,39 +208,8 @@ def test_hub_log_lines_name_devices_never_people(site):
         assert secret not in text
 
 
-def _self_signed(folder: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "kiosk-hub")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / "hub.pem", folder / "hub.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
-
-
 def test_the_hub_speaks_tls_when_given_a_certificate(site, tmp_path):
-    cert, key = _self_signed(tmp_path)
+    cert, key = self_signed_cert(tmp_path)
     hub = start_hub(tmp_path / "organiser.sqlite", cert=cert, key=key, log=lambda _: None)
     try:
         assert hub.url.startswith("https://127.0.0.1:")
