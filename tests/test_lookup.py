@@ -66,6 +66,24 @@ def test_a_kiosk_finds_someone_by_two_facts_and_reveals_nothing_otherwise(demo):
     assert find_self(demo, email="lucia.garcia@example.org") is None
 
 
+def test_a_family_name_typed_in_hangul_matches_the_name_in_the_persons_own_script(demo):
+    assert find_self(demo, registration_id="X-0101", family_name="김") == "X-0101"  # 김민지
+    assert find_self(demo, family_name="김", email="minji.kim@example.org") == "X-0101"
+    assert find_self(demo, registration_id="X-0101", family_name="민") is None  # a given name
+    assert find_self(demo, registration_id="X-0101", family_name="김민") is None
+    assert find_self(demo, registration_id="X-0102", family_name="김") is None  # no Hangul name
+
+
+def test_korean_family_names_of_one_and_two_syllables():
+    from kiosk.core.names import local_family_name
+
+    assert local_family_name("김민지") == "김"
+    assert local_family_name("남궁민") == "남궁"
+    assert local_family_name("남궁") == "남"  # two syllables: family name 남, given name 궁
+    assert local_family_name("김 민지") == "김"
+    assert local_family_name("García") == ""
+
+
 def test_staff_admit_a_person_found_by_name_with_the_same_rules(demo):
     door = CheckinService(demo)
     at = parse_at("2019-09-30T10:40", door.event.tz)

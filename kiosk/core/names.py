@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from kiosk.core.hangul import SYLLABLE_FIRST, SYLLABLE_LAST
+
 # Latin letters with a stroke or a ligature: Unicode gives them no decomposition, so removing
 # accents leaves them as they are. A person typing on a plain keyboard writes the base letters.
 _UNDECOMPOSED = str.maketrans(
@@ -32,6 +34,33 @@ def fold_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return bare.translate(_UNDECOMPOSED)
+
+
+# Korean family names of two syllables (nearly all have one): 남궁민 is 남궁 + 민, not 남 + 궁민.
+TWO_SYLLABLE_FAMILY_NAMES = frozenset(
+    {"강전", "남궁", "독고", "동방", "망절", "사공", "서문", "선우", "소봉", "어금", "장곡", "제갈"}
+    | {"황목", "황보"}
+)
+
+
+def is_hangul_name(text: str) -> bool:
+    """A name written in Hangul syllables (spaces aside)."""
+    letters = unicodedata.normalize("NFC", text).replace(" ", "")
+    return bool(letters) and all(SYLLABLE_FIRST <= ord(c) <= SYLLABLE_LAST for c in letters)
+
+
+def local_family_name(name_local: str) -> str:
+    """The family name at the start of a Korean name written in Hangul ("김민지" -> "김",
+    "남궁민" -> "남궁", "김 민지" -> "김"); "" when the name is not in Hangul."""
+    name = unicodedata.normalize("NFC", name_local).strip()
+    if " " in name:
+        first = name.split()[0]
+        return first if is_hangul_name(first) else ""
+    if not is_hangul_name(name) or len(name) < 2:
+        return ""
+    if len(name) >= 3 and name[:2] in TWO_SYLLABLE_FAMILY_NAMES:
+        return name[:2]
+    return name[:1]
 
 
 def _is_hangul(text: str) -> bool:

@@ -7,9 +7,10 @@ The kiosk look-up never lists names: it answers with one person or with nobody, 
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 
-from kiosk.core.names import display_name, fold_name
+from kiosk.core.names import display_name, fold_name, is_hangul_name, local_family_name
 from kiosk.core.privacy import email_hash
 from kiosk.services.event import load_event
 
@@ -69,24 +70,35 @@ def find_self(
     """The registration an attendee identifies with two facts, or None.
 
     Either the registration id together with the family name, or the family name together
-    with the e-mail address (matched against the stored salted hash).
+    with the e-mail address (matched against the stored salted hash). A family name typed in
+    Hangul (김) is matched against the family name at the start of the name in the person's own
+    script (`name_local`, 김민지), as strictly as a Latin one against `family_name`.
     """
-    family = _fold(family_name or "").strip()
-    if not family:
+    typed = (family_name or "").strip()
+    if not typed:
         return None
     if registration_id:
-        row = conn.execute(
-            "SELECT registration_id, family_name FROM attendees WHERE registration_id = ?",
+        rows = conn.execute(
+            "SELECT registration_id, family_name, name_local FROM attendees "
+            "WHERE registration_id = ?",
             (registration_id.strip(),),
-        ).fetchone()
-        if row is not None and _fold(row[1] or "") == family:
-            return str(row[0])
-        return None
-    if email:
+        ).fetchall()
+    elif email:
         hashed = email_hash(load_event(conn).email_salt, email)
-        for rid, stored_family in conn.execute(
-            "SELECT registration_id, family_name FROM attendees WHERE email_hash = ?", (hashed,)
-        ):
-            if _fold(stored_family or "") == family:
-                return str(rid)
+        rows = conn.execute(
+            "SELECT registration_id, family_name, name_local FROM attendees WHERE email_hash = ?",
+            (hashed,),
+        ).fetchall()
+    else:
+        return None
+    for rid, stored_family, name_local in rows:
+        if _same_family(typed, stored_family, name_local):
+            return str(rid)
     return None
+
+
+def _same_family(typed: str, family_name: str | None, name_local: str | None) -> bool:
+    if is_hangul_name(typed):
+        wanted = unicodedata.normalize("NFC", typed).replace(" ", "")
+        return bool(name_local) and local_family_name(name_local or "") == wanted
+    return _fold(family_name or "") == _fold(typed)
