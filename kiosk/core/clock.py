@@ -49,6 +49,13 @@ def from_ms(ms: int, tz: ZoneInfo) -> datetime:
     return datetime.fromtimestamp(ms / 1000, tz)
 
 
+def short_moment(ms: int, now: int, tz: ZoneInfo) -> str:
+    """A moment as a screen shows it in passing: HH:MM when it is today, else the date too."""
+    moment = from_ms(ms, tz)
+    today = from_ms(now, tz).date()
+    return moment.strftime("%H:%M" if moment.date() == today else "%Y-%m-%d %H:%M")
+
+
 def now_ms() -> int:
     return to_ms(datetime.now().astimezone())
 

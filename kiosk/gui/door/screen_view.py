@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.clock import from_ms, now_ms
+from kiosk.core.clock import now_ms, short_moment
 from kiosk.core.model import Direction
 from kiosk.gui.door.controller import DoorController, PendingOverride
 from kiosk.gui.door.direction_view import DirectionSwitch
@@ -298,9 +298,7 @@ class DoorScreen(QWidget):
         if at is None:
             text = self.tr("Last sync: never")
         else:
-            moment = from_ms(at, self.door_event.tz)
-            today = from_ms(self.controller.clock(), self.door_event.tz).date()
-            shown = moment.strftime("%H:%M" if moment.date() == today else "%Y-%m-%d %H:%M")
+            shown = short_moment(at, self.controller.clock(), self.door_event.tz)
             text = self.tr("Last sync: {time}").format(time=shown)
         if self._pending:
             text += " · " + self.tr("{count} waiting to be sent").format(count=self._pending)

@@ -8,11 +8,12 @@ page that is not showing is emptied, so nothing of a person lingers in a hidden 
 from __future__ import annotations
 
 import math
+import sqlite3
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.core.clock import from_ms
+from kiosk.core.clock import short_moment
 from kiosk.gui.door.sounds import DoorSounds
 from kiosk.gui.selfcheckin.chrome_view import (
     IdleWarningBar,
@@ -37,6 +38,7 @@ from kiosk.gui.selfcheckin.welcome_view import WelcomePage
 from kiosk.gui.selfcheckin.widgets import Page, announce, kiosk_style
 from kiosk.gui.shell.context import AppContext
 from kiosk.store.settings import get_setting
+from kiosk.sync.state import last_sync_ms, pending_events
 
 
 class SelfCheckinScreen(QWidget):
@@ -242,22 +244,14 @@ class SelfCheckinScreen(QWidget):
 
     def refresh_sync(self) -> None:
         """Read this device's last sync and the check-ins waiting to be sent (after a round)."""
-        import sqlite3
-
-        from kiosk.sync.state import last_sync_ms, pending_events
-
         conn = self.context.conn
         try:
             at = last_sync_ms(conn)
             pending = pending_events(conn)
         except sqlite3.Error:
             return
-        moment = None
-        if at is not None:
-            tz = self.context.event.tz
-            shown = from_ms(at, tz)
-            today = from_ms(self.context.clock(), tz).date()
-            moment = shown.strftime("%H:%M" if shown.date() == today else "%Y-%m-%d %H:%M")
+        tz = self.context.event.tz
+        moment = None if at is None else short_moment(at, self.context.clock(), tz)
         self.sync_line.show_state(moment, pending)
 
     # -- showing ---------------------------------------------------------------------------------

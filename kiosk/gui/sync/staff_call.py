@@ -8,12 +8,13 @@ names the kiosk (its device name and location label) and the time, never a perso
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
+
+from kiosk.core.clock import from_ms
 
 BANNER_STYLE = (
     "QWidget#staffCallBanner { background: #fde2e1; border: 2px solid #a4262c; "
@@ -25,7 +26,7 @@ STATUS_MS = 60_000  # how long the window's status bar keeps the message
 
 def clock_text(at_ms: int, tz: ZoneInfo) -> str:
     """HH:MM of a moment in the event's time zone."""
-    return datetime.fromtimestamp(at_ms / 1000, tz).strftime("%H:%M")
+    return from_ms(at_ms, tz).strftime("%H:%M")
 
 
 class StaffCallBanner(QWidget):
