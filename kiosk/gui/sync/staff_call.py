@@ -11,14 +11,15 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
 from kiosk.core.clock import from_ms
 
 BANNER_STYLE = (
     "QWidget#staffCallBanner { background: #fde2e1; border: 2px solid #a4262c; "
-    "border-radius: 6px; } QLabel#staffCallText { color: #1a1a1a; font-weight: bold; }"
+    "border-radius: 6px; } "
+    "QLabel#staffCallText { color: #1a1a1a; font-weight: bold; background: transparent; }"
 )
 SHOWN_CALLS = 5  # the newest calls listed in the banner
 STATUS_MS = 60_000  # how long the window's status bar keeps the message
@@ -37,6 +38,8 @@ class StaffCallBanner(QWidget):
     def __init__(self, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staffCallBanner")
+        # A plain QWidget paints no style-sheet background unless asked: the call must stand out.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(BANNER_STYLE)
         self.tz = tz
         self.calls: list[Any] = []  # the StaffCalls shown, oldest first
