@@ -69,7 +69,7 @@ def door_states(window: ShellWindow) -> list[tuple[str, Any]]:
     stranger = issue_code(load_signing_key(conn), context.event.event_id, "NOBODY-1", 1)
     old_code = codes["X-0104"]
     list(issue_codes(conn, ["X-0104"], reissue=True))
-    screen: Any = window.screen()
+    screen: Any = window.current_screen()
     controller = screen.controller
     states: list[tuple[str, Any]] = [("idle", None)]
 
@@ -106,7 +106,7 @@ def door_states(window: ShellWindow) -> list[tuple[str, Any]]:
 
 def shoot_door(window: ShellWindow, folder: Path) -> list[Path]:
     window.show_mode("door")
-    screen: Any = window.screen()
+    screen: Any = window.current_screen()
     states = door_states(window)
     saved = []
     for suffix in _variants(window):
@@ -144,7 +144,7 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
     window.show_mode("kiosk")
     previous_size = window.size()
     window.resize(1920, 1080)  # the kiosk's panel (21.5-inch, 1920 x 1080), as kiosk.a11y
-    screen: Any = window.screen()
+    screen: Any = window.current_screen()
     flow: Any = screen.flow
     flow.clock = context.clock
     if not screen.voice.started:
@@ -213,7 +213,7 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
 def shoot_organiser(window: ShellWindow, folder: Path) -> list[Path]:
     """Each tab of the organiser console."""
     window.show_mode("organiser")
-    screen: Any = window.screen()
+    screen: Any = window.current_screen()
     tabs = getattr(screen, "tabs", None)
     saved = []
     for suffix in _variants(window):

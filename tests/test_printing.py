@@ -28,7 +28,7 @@ from printing_fixtures import FakeCups, RealCups
 
 from builders import add_person
 from kiosk.badges.layouts import load_layout
-from kiosk.cli import main
+from kiosk.cli.main import main
 from kiosk.core.model import CodeStatus
 from kiosk.core.names import display_name
 from kiosk.errors import KioskError

@@ -51,9 +51,9 @@ def test_scans_go_to_the_screen_showing(qtbot, event_db, db_path):
     window.handle_scan("ABC")
     window.show_mode("kiosk")
     window.handle_scan("DEF")
-    assert window.screen().scans == ["DEF"]
+    assert window.current_screen().scans == ["DEF"]
     window.show_mode("door")
-    assert window.screen().scans == ["ABC"]
+    assert window.current_screen().scans == ["ABC"]
 
 
 def test_switching_mode_needs_the_organiser_pin(qtbot, event_db, db_path):
@@ -120,6 +120,6 @@ def test_the_camera_panel_feeds_the_same_scan_handler(qtbot, event_db, db_path):
     image = qrcode.make("CAMERA-CODE-123").convert("RGB")
     with qtbot.waitSignal(panel.scanner.scanned, timeout=5000):
         assert panel.scanner.feed_image(ImageQt(image).copy())
-    assert window.screen().scans == ["CAMERA-CODE-123"]
+    assert window.current_screen().scans == ["CAMERA-CODE-123"]
     window.toggle_camera()
     assert not window.camera_dock.isVisible()

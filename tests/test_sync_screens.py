@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 from sync_helpers import at, make_organiser, provision
 
-from kiosk.cli import main as kiosk_cli
+from kiosk.cli.main import main as kiosk_cli
 from kiosk.core.model import Direction
 from kiosk.gui.app import SCREENS
 from kiosk.gui.organiser import OrganiserScreen
@@ -134,7 +134,7 @@ def test_the_organiser_database_never_autosyncs(qtbot, qapp, organiser, hub) -> 
 def test_the_door_shows_waiting_checkins_until_a_sync(organiser, hub, door, qtbot) -> None:
     _, org_conn, codes = organiser
     window = ShellWindow(door, SCREENS, "door", sync_interval_ms=60_000)
-    screen = window.screen()
+    screen = window.current_screen()
     label = screen.header.sync_label  # type: ignore[attr-defined]
     assert label.text().startswith("Last sync: ") and "waiting" not in label.text()
     provisioned = last_sync_ms(door.conn)

@@ -279,7 +279,7 @@ def test_the_kiosks_call_staff_button_reaches_the_organisers_screen(
     hub = _start_hub_on_the_sync_tab(qtbot, console)
     window = ShellWindow(kiosk_context, SCREENS, "kiosk", sync_interval_ms=60_000)
     window.autosync.set_url(hub.url)
-    kiosk = window.screen()
+    kiosk = window.current_screen()
     try:
         with qtbot.waitSignal(window.autosync.staff_call_sent, timeout=WAIT_MS) as sent:
             kiosk.nav.staff_button.click()  # type: ignore[attr-defined]

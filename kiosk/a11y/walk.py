@@ -234,7 +234,7 @@ class Driver:
 
     @property
     def root(self) -> QWidget:
-        screen: QWidget = self.window.screen()
+        screen: QWidget = self.window.current_screen()
         return screen
 
     def drive(self, state: str, language: str, large: bool, high_contrast: bool) -> bool:

@@ -105,7 +105,7 @@ def connect_scanners(app: QApplication, window: ShellWindow) -> object:
 
 
 def _warm_up_voice(window: ShellWindow) -> None:
-    voice = getattr(window.screen(), "voice", None)
+    voice = getattr(window.current_screen(), "voice", None)
     if voice is not None:
         voice.warm_up()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
@@ -325,7 +326,8 @@ class SelfCheckinScreen(QWidget):
     def _speak_page(self) -> None:
         """With voice guidance on, say the page showing (once per change of its words)."""
         if self.voice.enabled:
-            self.voice.speak_page(self.stack.currentWidget().spoken_text())  # type: ignore[attr-defined]
+            page: Any = self.stack.currentWidget()
+            self.voice.speak_page(page.spoken_text())
 
     def spoken_page(self) -> str:
         """The words voice guidance says for the page showing now."""

@@ -73,8 +73,12 @@ class ShellWindow(QMainWindow):
         super().__init__()
         self.context = context
         # Devices sync with the hub in the background; the organiser's database is the hub.
-        extra = {} if sync_interval_ms is None else {"interval_ms": sync_interval_ms}
-        self.autosync = AutoSync(context.db_path, context.conn, parent=self, **extra)
+        if sync_interval_ms is None:
+            self.autosync = AutoSync(context.db_path, context.conn, parent=self)
+        else:
+            self.autosync = AutoSync(
+                context.db_path, context.conn, parent=self, interval_ms=sync_interval_ms
+            )
         self.autosync.synced.connect(self._synced)
         self._factories = factories
         self._screens: dict[str, QWidget] = {}
@@ -95,7 +99,8 @@ class ShellWindow(QMainWindow):
         self.autosync.start()
 
     # Screens -------------------------------------------------------------------------------
-    def screen(self) -> QWidget:
+    def current_screen(self) -> QWidget:
+        """The screen of the mode showing (door, kiosk or organiser)."""
         return self._screens[self.mode]
 
     def show_mode(self, mode: str) -> None:
@@ -115,7 +120,7 @@ class ShellWindow(QMainWindow):
 
     def handle_scan(self, code: str) -> None:
         """Route a scan (wedge scanner or camera) to the screen showing."""
-        target = getattr(self.screen(), "handle_scan", None)
+        target = getattr(self.current_screen(), "handle_scan", None)
         if callable(target):
             target(code)
 

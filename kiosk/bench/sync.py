@@ -1,7 +1,7 @@
 """Sync figures for `kiosk bench`: roster bundles, the merge of many devices' check-ins, and one
 scan's round trip through the LAN hub on loopback.
 
-It runs in a process of its own (`python -m kiosk.bench_sync`) on a copy of the bench's event
+It runs in a process of its own (`python -m kiosk.bench.sync`) on a copy of the bench's event
 database, so its memory does not count in the door's peak-memory figure, and reports:
 
 - `roster`: build a roster bundle of every attendee (each with a current code text, as after
@@ -50,7 +50,7 @@ def run_sync_bench(
     args = [
         sys.executable,
         "-m",
-        "kiosk.bench_sync",
+        "kiosk.bench.sync",
         str(db),
         "--events",
         str(events_per_device),
@@ -312,7 +312,7 @@ def _peak_rss_mb() -> float | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kiosk.bench_sync")
+    parser = argparse.ArgumentParser(prog="python -m kiosk.bench.sync")
     parser.add_argument("db", type=Path)
     parser.add_argument("--events", type=int, default=MERGE_EVENTS_PER_DEVICE)
     parser.add_argument("--devices", type=int, default=MERGE_DEVICES)

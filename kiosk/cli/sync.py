@@ -1,34 +1,20 @@
-"""The `kiosk` subcommands of sync: `init --from-bundle`, `sync ...` and `hub serve`.
+"""`kiosk sync ...`, `hub serve` and `init --from-bundle`: rosters out to devices, check-ins back.
 
-`kiosk.commands` calls these with the database path and its stdout/stderr writers (`emit`,
-`say`), so this module does not import the CLI.
+The heavier modules (cryptography, the store) are imported by each command, so building the
+parser stays cheap for every other `kiosk` command.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
+from kiosk.cli.output import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, db_path, emit, say
+from kiosk.cli.parser import Subparsers
 from kiosk.errors import KioskError
 
-EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2  # as in kiosk.cli
 
-
-class Io:
-    """Where a command reads and writes: the database path, JSON out, messages out."""
-
-    def __init__(self, db: Path, emit: Callable[[Any], None], say: Callable[[str], None]) -> None:
-        self.db, self.emit, self.say = db, emit, say
-
-
-# The heavier modules (cryptography, the store) are imported by each command, so building the
-# parser stays cheap for every other `kiosk` command.
-
-
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """The `sync` and `hub` commands (the `init --from-bundle` flags are on `init`)."""
+def register(sub: Subparsers) -> None:
+    """Add `sync` and `hub` to the `kiosk` parser (the `init --from-bundle` flags are on `init`)."""
     p = sub.add_parser("sync", help="bundles and the LAN hub: rosters out, check-ins back")
     actions = p.add_subparsers(
         dest="sync_command",
@@ -60,6 +46,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     q.add_argument("url")
     q.add_argument("--cafile", help="CA certificate to trust for an https hub")
     q.add_argument("--timeout", type=float, default=30.0)
+    p.set_defaults(handler=cmd_sync)
 
     p = sub.add_parser("hub", help="the organisers' LAN sync hub")
     actions = p.add_subparsers(
@@ -70,9 +57,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     q.add_argument("--port", type=int, default=8765, help="0: any free port")
     q.add_argument("--cert", help="TLS certificate (PEM)")
     q.add_argument("--key", help="TLS private key (PEM)")
+    p.set_defaults(handler=cmd_hub)
 
 
-def cmd_init_from_bundle(args: argparse.Namespace, io: Io) -> int:
+def init_from_bundle(args: argparse.Namespace) -> int:
+    """`kiosk init --from-bundle`: provision a door or kiosk from an organiser's roster bundle."""
     from kiosk.sync.bundle import read_bundle_file, read_passphrase_file
     from kiosk.sync.roster import provision_device
 
@@ -82,17 +71,18 @@ def cmd_init_from_bundle(args: argparse.Namespace, io: Io) -> int:
     data = read_bundle_file(args.from_bundle)
     passphrase = read_passphrase_file(getattr(args, "passphrase_file", None))
     info = provision_device(
-        io.db, data, passphrase=passphrase, device=getattr(args, "device", None)
+        db_path(args), data, passphrase=passphrase, device=getattr(args, "device", None)
     )
-    io.emit(info)
-    io.say(
-        f"provisioned {io.db} as device {info['device']} for {info['event_name']}; "
+    emit(info)
+    say(
+        f"provisioned {db_path(args)} as device {info['device']} for {info['event_name']}; "
         f"organiser key {info['public_key_fingerprint']}: compare it with the organiser's screen"
     )
     return EXIT_OK
 
 
-def cmd_sync(args: argparse.Namespace, io: Io) -> int:
+def cmd_sync(args: argparse.Namespace) -> int:
+    """`kiosk sync ...`: bundles out and in, conflicts, status, one round with a hub."""
     handler = {
         "export": _export,
         "import": _import,
@@ -100,14 +90,14 @@ def cmd_sync(args: argparse.Namespace, io: Io) -> int:
         "status": _status,
         "hub": _hub_round,
     }[args.sync_command]
-    return handler(args, io)
+    return handler(args)
 
 
-def _export(args: argparse.Namespace, io: Io) -> int:
+def _export(args: argparse.Namespace) -> int:
     from kiosk.store.database import open_database
     from kiosk.sync.bundle import read_passphrase_file, write_bundle_file
 
-    conn = open_database(io.db).conn
+    conn = open_database(db_path(args)).conn
     passphrase = read_passphrase_file(args.passphrase_file)
     if args.roster:
         from kiosk.sync.roster import export_roster
@@ -116,10 +106,10 @@ def _export(args: argparse.Namespace, io: Io) -> int:
             raise KioskError("--since is for --events")
         roster = export_roster(conn, passphrase=passphrase)
         path = write_bundle_file(args.output, roster.data)
-        io.emit(roster.to_json(path))
-        io.say(f"roster version {roster.version}: {roster.attendees} attendees, {path}")
+        emit(roster.to_json(path))
+        say(f"roster version {roster.version}: {roster.attendees} attendees, {path}")
         if passphrase is None:
-            io.say(
+            say(
                 "note: this roster bundle is not encrypted; it holds attendees' names and the "
                 "secret that enrols devices: on a USB stick, export it with --passphrase-file"
             )
@@ -130,18 +120,16 @@ def _export(args: argparse.Namespace, io: Io) -> int:
         raise KioskError("--since must not be negative")
     events = export_events(conn, since=args.since, passphrase=passphrase)
     path = write_bundle_file(args.output, events.data)
-    io.emit(
-        {"kind": "events", "records": events.records, "path": str(path), "cursor": events.cursor}
-    )
-    io.say(f"{events.records} check-ins written to {path}; next time: --since {events.cursor}")
+    emit({"kind": "events", "records": events.records, "path": str(path), "cursor": events.cursor})
+    say(f"{events.records} check-ins written to {path}; next time: --since {events.cursor}")
     return EXIT_OK
 
 
-def _import(args: argparse.Namespace, io: Io) -> int:
+def _import(args: argparse.Namespace) -> int:
     from kiosk.store.database import open_database
     from kiosk.sync.bundle import open_bundle, read_bundle_file, read_passphrase_file
 
-    conn = open_database(io.db).conn
+    conn = open_database(db_path(args)).conn
     passphrase = read_passphrase_file(args.passphrase_file)
     bundles = [open_bundle(read_bundle_file(path)) for path in args.files]
     kinds = {bundle.kind for bundle in bundles}
@@ -151,64 +139,65 @@ def _import(args: argparse.Namespace, io: Io) -> int:
         if len(bundles) > 1:
             raise KioskError("import one roster bundle at a time")
         result = apply_roster(conn, bundles[0], passphrase=passphrase)
-        io.emit(result.to_json())
+        emit(result.to_json())
         if result.applied:
-            io.say(f"roster version {result.version} applied ({result.attendees} attendees)")
+            say(f"roster version {result.version} applied ({result.attendees} attendees)")
         else:
-            io.say(f"this device already has roster version {result.version}; nothing changed")
+            say(f"this device already has roster version {result.version}; nothing changed")
         return EXIT_OK
     if kinds != {"events"}:
         raise KioskError("import roster and events bundles separately")
     from kiosk.sync.events import import_events
 
     merged = import_events(conn, bundles, passphrase=passphrase)
-    io.emit(merged.to_json())
-    io.say(
+    emit(merged.to_json())
+    say(
         f"{merged.counts.added} check-ins added, {merged.counts.duplicates} already here"
         + (f", {merged.counts.clashes} conflicting kept aside" if merged.counts.clashes else "")
     )
     return EXIT_OK
 
 
-def _conflicts(args: argparse.Namespace, io: Io) -> int:
+def _conflicts(args: argparse.Namespace) -> int:
     from kiosk.store.database import open_database
     from kiosk.sync.conflicts import conflict_report
 
-    report = conflict_report(open_database(io.db).conn)
-    io.emit(report)
-    io.say(f"{report['total']} conflict(s)")
+    report = conflict_report(open_database(db_path(args)).conn)
+    emit(report)
+    say(f"{report['total']} conflict(s)")
     return EXIT_OK
 
 
-def _status(args: argparse.Namespace, io: Io) -> int:
+def _status(args: argparse.Namespace) -> int:
     from kiosk.store.database import open_database
     from kiosk.sync.state import sync_summary
 
-    io.emit(sync_summary(open_database(io.db).conn))
+    emit(sync_summary(open_database(db_path(args)).conn))
     return EXIT_OK
 
 
-def _hub_round(args: argparse.Namespace, io: Io) -> int:
+def _hub_round(args: argparse.Namespace) -> int:
     from kiosk.store.database import open_database
     from kiosk.sync.client import sync_once
 
-    conn = open_database(io.db).conn
+    conn = open_database(db_path(args)).conn
     result = sync_once(conn, args.url, timeout=args.timeout, cafile=args.cafile)
-    io.emit(result.to_json())
+    emit(result.to_json())
     if result.ok:
-        io.say(
+        say(
             f"pushed {result.pushed}, pulled {result.pulled_events} check-ins, "
             f"roster version {result.pulled_version}"
         )
         return EXIT_OK
-    io.say(f"kiosk: {result.message}")
+    say(f"kiosk: {result.message}")
     return EXIT_REFUSED if result.status == "unreachable" else EXIT_BAD_INPUT
 
 
-def cmd_hub(args: argparse.Namespace, io: Io) -> int:
+def cmd_hub(args: argparse.Namespace) -> int:
+    """`kiosk hub serve`: the organisers' LAN sync hub, until stopped."""
     from kiosk.sync.hub import serve_hub
 
     if not 0 <= args.port <= 65535:
         raise KioskError("--port must be between 0 and 65535")
-    serve_hub(io.db, args.host, args.port, cert=args.cert, key=args.key)
+    serve_hub(db_path(args), args.host, args.port, cert=args.cert, key=args.key)
     return EXIT_OK

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.bench_badges import TARGET_BADGES_PER_S, measure_badges
-from kiosk.bench_console import run_console_bench
-from kiosk.bench_sync import MERGE_EVENTS_PER_DEVICE, run_sync_bench
+from kiosk.bench.badges import TARGET_BADGES_PER_S, measure_badges
+from kiosk.bench.console import run_console_bench
+from kiosk.bench.sync import MERGE_EVENTS_PER_DEVICE, run_sync_bench
 from kiosk.core.codes import issue_code
 from kiosk.core.keys import new_private_key
 from kiosk.core.model import Direction
@@ -148,7 +148,7 @@ def _gui(
     progress: Callable[[str], None],
 ) -> dict[str, Any]:
     """Start the door screen on the event in a fresh process; time start and scan to paint."""
-    from kiosk.bench_gui import run_gui_bench
+    from kiosk.bench.gui import run_gui_bench
 
     row = conn.execute(
         "SELECT session_id, start_ms FROM sessions WHERE access = 'open' "

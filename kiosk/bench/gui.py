@@ -2,7 +2,7 @@
 start to ready (the door screen built on the event database, able to take a scan) and
 scan to painted verdict, on the benchmark's event of 100,000 attendees.
 
-`python -m kiosk.bench_gui DB --codes FILE` prints one JSON object.
+`python -m kiosk.bench.gui DB --codes FILE` prints one JSON object.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _measure(db: Path, codes: list[str], session_id: str, at_ms: int) -> dict[st
     app.processEvents()
     ready = seconds_since_process_start()
 
-    screen: Any = window.screen()
+    screen: Any = window.current_screen()
     screen.controller.clock = lambda: at_ms
     screen.controller.set_session(session_id)
     latencies = []
@@ -58,7 +58,7 @@ def run_gui_bench(db: Path, codes: list[str], session_id: str, at_ms: int) -> di
     codes_file.write_text(json.dumps({"codes": codes, "session": session_id, "at": at_ms}))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "*.warning=false"}
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk.bench_gui", str(db), "--codes", str(codes_file)],
+        [sys.executable, "-m", "kiosk.bench.gui", str(db), "--codes", str(codes_file)],
         capture_output=True,
         text=True,
         env=env,

@@ -1,6 +1,6 @@
 """Organiser console figures for `kiosk bench`: roster search as you type, and the day report.
 
-It runs in a process of its own (`python -m kiosk.bench_console DB`) on a copy of the bench's
+It runs in a process of its own (`python -m kiosk.bench.console DB`) on a copy of the bench's
 event database, so Qt and the loaded roster do not count in the door's peak-memory figure, and
 reports:
 
@@ -55,7 +55,7 @@ def run_console_bench(db_path: Path, progress: Callable[[str], None] = _quiet) -
     environment = dict(os.environ)
     environment.setdefault("QT_QPA_PLATFORM", "offscreen")
     child = subprocess.Popen(
-        [sys.executable, "-m", "kiosk.bench_console", str(copy)],
+        [sys.executable, "-m", "kiosk.bench.console", str(copy)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
