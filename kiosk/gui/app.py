@@ -112,6 +112,15 @@ def _warm_up_voice(window: ShellWindow) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None:
+        from kiosk.services.display import display_problem, draw_offscreen_without_display
+
+        if args.screenshot is not None or args.startup_time:
+            draw_offscreen_without_display()  # a picture or a figure needs no screen
+        problem = display_problem()
+        if problem is not None:
+            print(f"main.py: {problem}", file=sys.stderr)
+            return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     try:
