@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -17,13 +19,13 @@ from kiosk.errors import KioskError
 from kiosk.gui.shell.context import AppContext, open_context
 from kiosk.gui.shell.window import MODES, ScreenFactory, ShellWindow
 
+TEARDOWN_LIMIT_S = 5  # the longest closing the app may take (then the kernel ends it)
+
 
 def seconds_since_process_start() -> float:
     """How long this process has run (Linux /proc), to measure start to ready honestly."""
     try:
         fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-        import os
-
         ticks = os.sysconf("SC_CLK_TCK")
         uptime = float(Path("/proc/uptime").read_text().split()[0])
         return uptime - int(fields[19]) / ticks
@@ -154,4 +156,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     QTimer.singleShot(3000, lambda: _warm_up_voice(window))
     code = app.exec()
     del scanner
+    bound_teardown(code)
     return code
+
+
+def bound_teardown(code: int, limit_s: int = TEARDOWN_LIMIT_S) -> None:
+    """Make sure the process ends within `limit_s` once the window has closed.
+
+    Freeing Qt's objects at exit can wait for ever on a device that stopped answering: Qt's
+    speechd engine waits for speech-dispatcher in its destructor, and a daemon without a
+    working sound device never answers. With a speech engine made, the app ends at once,
+    without freeing anything: every check-in is already committed, nothing is lost. Otherwise
+    the kernel's alarm ends a teardown that takes longer than `limit_s` (its default action:
+    no Python is needed for it to work)."""
+    import logging
+
+    from kiosk.gui.speech import speechd_in_use
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if speechd_in_use():
+        os._exit(code)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    signal.alarm(limit_s)

@@ -34,8 +34,8 @@ from kiosk.gui.speech import (
     DEFAULT_VOLUME,
     PRODUCTION_ENGINE,
     VoiceGuide,
-    speechd_answers,
 )
+from kiosk.services.speechd import speechd_answers
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +106,7 @@ class KioskVoice(QObject):
                 parent=self,
             )
             guide.spoken.connect(self.spoken)
+            guide.engine_lost.connect(self.changed)  # the voice bar says voice is unavailable
             guide.protect(self._protected)
             self._guide = guide
         return self._guide
