@@ -1,34 +1,14 @@
-"""The sound output: a sound server answers and plays into a real device.
-
-Asked with `pactl` (PulseAudio's client; PipeWire answers it too), with a time limit. A server
-without any device plays into its stand-in sink `auto_null`: nothing comes out.
-"""
+"""The sound output: a sound server answers and plays into a real device (kiosk.services.audio:
+the same answer the kiosk acts on before it starts speech)."""
 
 from __future__ import annotations
 
 import os
-import subprocess
+import shutil
 from collections.abc import Mapping
 
 from kiosk.doctor.findings import Finding, Maker, fail, ok, warn
-
-NULL_SINKS = ("auto_null",)
-
-
-def _pactl(env: Mapping[str, str], timeout_s: float, *args: str) -> str | None:
-    """pactl's output, or None when the server does not answer; FileNotFoundError without it."""
-    try:
-        done = subprocess.run(
-            ["pactl", *args],
-            env={**env, "LC_ALL": "C"},
-            capture_output=True,
-            text=True,
-            timeout=timeout_s,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return None
-    return done.stdout if done.returncode == 0 else None
+from kiosk.services.audio import alsa_cards, pulse_output
 
 
 def check_sound(
@@ -37,22 +17,14 @@ def check_sound(
     """One finding: where the sound goes, or why none comes out."""
     env = os.environ if env is None else env
     problem: Maker = fail if required else warn
-    try:
-        info = _pactl(env, timeout_s, "info")
-        sinks = _pactl(env, timeout_s, "list", "short", "sinks") if info is not None else None
-    except FileNotFoundError:
+    if shutil.which("pactl", path=env.get("PATH")) is None:
+        cards = alsa_cards()
+        if cards:
+            return [ok("audio.ok", sink=cards[0])]
         return [warn("audio.no_tools")]
-    if info is None or sinks is None:
+    found = pulse_output(env, timeout_s)
+    if found is None:
         return [problem("audio.no_server")]
-    names = [line.split("\t")[1] for line in sinks.splitlines() if line.count("\t") >= 1]
-    default = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in info.splitlines()
-            if line.startswith("Default Sink:")
-        ),
-        names[0] if names else "",
-    )
-    if not names or default in NULL_SINKS or default not in names:
-        return [problem("audio.no_device", sink=default or "none")]
-    return [ok("audio.ok", sink=default)]
+    if not found.audible:
+        return [problem("audio.no_device", sink=found.sink)]
+    return [ok("audio.ok", sink=found.sink)]
