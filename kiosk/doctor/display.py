@@ -18,6 +18,7 @@ from kiosk.doctor.findings import SUPPORTED_SIZES, Finding, fail, ok, warn
 from kiosk.services.display import display_problem
 
 DRM_ROOT = Path("/sys/class/drm")
+DRAWING_PLATFORMS = ("offscreen", "minimal", "minimalegl")  # no screen behind them
 MINIMUM = (1280, 768)  # landscape; a portrait screen needs 1080 wide, 1920 tall
 QT_PROBE = (
     "import json\n"
@@ -54,8 +55,10 @@ def drm_screens(root: Path = DRM_ROOT) -> list[tuple[int, int]]:
 
 
 def qt_screens(env: Mapping[str, str], timeout_s: float = 15.0) -> list[tuple[int, int]]:
-    """The screens of the desktop, asked of Qt in a child process; [] without a display."""
-    if display_problem(env) is not None:
+    """The screens of the desktop, asked of Qt in a child process; [] without a display (or
+    when Qt is told to draw offscreen, whose made-up screen is no display)."""
+    platform = env.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip()
+    if platform in DRAWING_PLATFORMS or display_problem(env) is not None:
         return []
     try:
         done = subprocess.run(
