@@ -77,7 +77,14 @@ def test_setup_asks_for_python3_venv_which_a_minimal_debian_lacks():
     text = SETUP.read_text()
     packages = text.split("SYSTEM_PACKAGES=(", 1)[1].split("\n)", 1)[0]
     names = {w for line in packages.splitlines() for w in line.split("#", 1)[0].split()}
-    assert {"python3-venv", "pulseaudio", "pulseaudio-utils", "espeak-ng", "cage"} <= names
+    assert {
+        "python3-venv",
+        "pulseaudio",
+        "pulseaudio-utils",
+        "espeak-ng",
+        "cage",
+        "xwayland",
+    } <= names
 
 
 def test_a_venv_made_without_python3_venv_has_no_pip_and_is_made_again(tmp_path):

@@ -106,6 +106,18 @@ def connect_scanners(app: QApplication, window: ShellWindow) -> object:
     return scanner
 
 
+def _say_ready(app: QApplication, window: ShellWindow) -> None:
+    """One line for the journal once the window is up: the kiosk's launcher and its tests
+    (tests/test_kiosk_service.py) read it."""
+    size = window.size()
+    print(
+        f"main.py: ready ({window.mode} mode on {app.platformName()}, "
+        f"{size.width()}x{size.height()})",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def _warm_up_voice(window: ShellWindow) -> None:
     voice = getattr(window.current_screen(), "voice", None)
     if voice is not None:
@@ -152,6 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.startup_time:
             print(json.dumps({"start_to_ready_s": round(seconds_since_process_start(), 3)}))
         return 0
+    QTimer.singleShot(0, lambda: _say_ready(app, window))
     # Start the speech engine while nobody is at the kiosk yet: it takes a second or two.
     QTimer.singleShot(3000, lambda: _warm_up_voice(window))
     code = app.exec()
