@@ -54,7 +54,7 @@ def restart_delay(quick_exits: int) -> float:
     """How long to wait before the next start, after `quick_exits` quick ends in a row."""
     if quick_exits <= 1:
         return RESTART_DELAY_S
-    return min(RESTART_DELAY_S * 2 ** (quick_exits - 1), MAX_DELAY_S)
+    return float(min(RESTART_DELAY_S * 2 ** (quick_exits - 1), MAX_DELAY_S))
 
 
 def how_it_ended(code: int) -> str:
