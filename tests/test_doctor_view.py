@@ -140,3 +140,63 @@ def test_this_machine_is_checked_on_demand(console, qtbot, monkeypatch, tmp_path
     checks = [first.child(i).text(1) for i in range(first.childCount())]
     assert any("badge and screen fonts are installed" in line for line in checks)
     assert view.check_button.isEnabled()
+
+
+# --- reports ride along with sync rounds -----------------------------------------------------
+
+
+@pytest.fixture
+def site(organiser, tmp_path: Path, monkeypatch) -> Iterator[dict]:
+    from sync_helpers import provision
+
+    from kiosk.sync import client as sync_client
+    from kiosk.sync.hub import start_hub
+
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'no-sound'}")
+    path, org_conn = organiser
+    door = provision(org_conn, tmp_path / "door-1.sqlite", "door-1")
+    hub = start_hub(path, log=lambda _line: None)
+    sync_client._OFFSETS.clear()
+    yield {"door": door, "hub": hub, "organiser": org_conn}
+    hub.stop()
+    door.close()
+
+
+def test_a_doors_check_reaches_the_organiser_with_its_sync_round_once(site):
+    from kiosk.sync.client import sync_once
+    from kiosk.sync.health import set_device_role
+
+    door, url, org = site["door"], site["hub"].url, site["organiser"]
+    set_device_role(door, "door")
+    assert sync_once(door, url, health=True).ok
+    (health,) = latest_reports(org)
+    assert health.device == "door-1" and health.report.role == "door"
+    codes = {f.code for f in health.report.findings}
+    assert {"hub.ok", "clock.ok", "fonts.ok"} <= codes  # the round stood in for the hub check
+    assert "printer" not in {f.check for f in health.report.findings}  # a door has none
+    received = health.received_ms
+    assert sync_once(door, url, health=True).ok  # not due again, and already sent
+    assert latest_reports(org)[0].received_ms == received
+
+
+def test_a_plain_sync_round_sends_no_check(site):
+    from kiosk.sync.client import sync_once
+    from kiosk.sync.health import set_device_role
+
+    set_device_role(site["door"], "door")
+    assert sync_once(site["door"], site["hub"].url).ok  # `kiosk sync hub`: no doctor
+    assert latest_reports(site["organiser"]) == []
+
+
+def test_an_unsigned_report_is_refused(site):
+    import http.client
+    import json
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(site["hub"].url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    conn.request("POST", "/v1/health", body=json.dumps(KIOSK.to_json()).encode())
+    response = conn.getresponse()
+    assert response.status == 401 and json.loads(response.read())["code"] == "unsigned"
+    conn.close()
+    assert latest_reports(site["organiser"]) == []

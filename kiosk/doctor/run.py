@@ -34,6 +34,7 @@ class DoctorOptions:
     printer: str | None = None  # default: this device's printer, else the system default
     test_page: bool = False
     hub: str | None = None  # default: the hub this device syncs with
+    check_hub: bool = True  # False inside a sync round, which stands in for it
     cafile: str | None = None
     screens: Sequence[tuple[int, int]] | None = None  # the running app's screens, if any
     env: Mapping[str, str] | None = None
@@ -106,7 +107,7 @@ def run_doctor(db_path: Path, options: DoctorOptions | None = None) -> Report:
         found += storage.check_disk(db_path)
         if db_path.exists():
             found += storage.check_files(db_path)
-        if role in ("door", "kiosk") and conn is not None:
+        if role in ("door", "kiosk") and conn is not None and options.check_hub:
             found += hub.check_hub(
                 conn, options.hub, timeout_s=options.timeout_s, cafile=options.cafile
             )

@@ -87,6 +87,10 @@ def build_shell(
 
     register_fonts(app)
     context = open_context(app, db_path, language)
+    if mode in ("door", "kiosk"):
+        from kiosk.sync.health import set_device_role
+
+        set_device_role(context.conn, mode)  # what its machine checks check for
     if hub is not None:
         from kiosk.gui.sync.auto import set_hub_url
         from kiosk.store.database import transaction
