@@ -167,6 +167,13 @@ def session_env(home: Path, runtime: Path) -> dict[str, str]:
             "QT_QPA_PLATFORM": "wayland",  # as the unit sets it
         }
     )
+    if os.geteuid() == 0:
+        # As `nobody` allowed to read everywhere (see as_session_user), the project may sit in
+        # a folder only root may enter (/root/...): Qt would find its plugins by a path check
+        # that ignores that allowance (access(2)), so it is told where they are.
+        import PySide6
+
+        env["QT_PLUGIN_PATH"] = str(Path(PySide6.__file__).parent / "Qt" / "plugins")
     return env
 
 
