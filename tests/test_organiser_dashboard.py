@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication
 from builders import add_person, add_session
 from kiosk.core.clock import to_ms
 from kiosk.core.model import Direction
-from kiosk.gui.organiser.dashboard_data import NEAR, roll_call, snapshot
 from kiosk.gui.organiser.dashboard_view import DashboardView
 from kiosk.gui.organiser.tasks import TaskRunner
 from kiosk.gui.shell.context import AppContext, open_context
 from kiosk.services.checkins import CheckinService
+from kiosk.services.dashboard import NEAR, roll_call, snapshot
 from kiosk.services.issuing import issue_codes
 from kiosk.services.status import event_status
 

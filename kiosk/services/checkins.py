@@ -13,9 +13,10 @@ from kiosk.errors import KioskError
 from kiosk.services.event import Event, load_event
 from kiosk.services.identify import Identification, identify
 from kiosk.services.verdict import Verdict
-from kiosk.store.checkin_log import PresenceBook, append_checkin, has_arrived
+from kiosk.store.checkin_log import PresenceBook, append_checkin
 from kiosk.store.database import transaction
 from kiosk.store.people import Attendee, attendee_by_id, person_facts, session_rule
+from kiosk.store.presence import has_arrived
 
 
 class CheckinService:

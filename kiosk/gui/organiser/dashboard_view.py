@@ -36,17 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.clock import from_ms, local_date
-from kiosk.gui.organiser.dashboard_data import (
-    FULL,
-    NEAR,
-    NO_LIMIT,
-    SPACE,
-    LiveCounts,
-    Snapshot,
-    dashboard_days,
-    roll_call,
-    snapshot,
-)
 from kiosk.gui.organiser.dashboard_models import (
     STATE_COLOURS,
     RollCallModel,
@@ -62,6 +51,17 @@ from kiosk.gui.organiser.tasks import (
     sent_by,
 )
 from kiosk.gui.shell.context import AppContext
+from kiosk.services.dashboard import (
+    FULL,
+    NEAR,
+    NO_LIMIT,
+    SPACE,
+    LiveCounts,
+    Snapshot,
+    dashboard_days,
+    roll_call,
+    snapshot,
+)
 
 REFRESH_MS = 2_000
 STALE_MS = 30_000  # refresh at least this often (rooms follow the clock)
