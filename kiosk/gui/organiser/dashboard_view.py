@@ -298,16 +298,25 @@ class DashboardView(QWidget):
         if shot is None:
             self.headline.setText(self.tr("Loading…"))
             return
-        share = round(100 * shot.checked_in / shot.attendees) if shot.attendees else 0
-        self.headline.setText(
-            self.tr("{checked} of {registered} registered people checked in ({share}%)").format(
-                checked=f"{shot.checked_in:,}", registered=f"{shot.attendees:,}", share=share
+        checked, registered = f"{shot.checked_in:,}", f"{shot.attendees:,}"
+        if shot.attendees:
+            share = round(100 * shot.checked_in / shot.attendees)
+            self.headline.setText(
+                self.tr("{checked} of {registered} registered people checked in ({share}%)").format(
+                    checked=checked, registered=registered, share=share
+                )
             )
-        )
+        else:
+            self.headline.setText(self.tr("No one is registered yet: import the roster first"))
         self.headline.setAccessibleName(self.headline.text())
+        # The bar's own text says the real numbers (its range cannot be empty).
         self.meter.setRange(0, max(1, shot.attendees))
         self.meter.setValue(min(shot.checked_in, max(1, shot.attendees)))
-        self.meter.setFormat(self.tr("%v of %m checked in"))
+        self.meter.setFormat(
+            self.tr("{checked} of {registered} checked in").format(
+                checked=checked, registered=registered
+            )
+        )
         moment = from_ms(shot.now_ms, self.context.event.tz).strftime("%H:%M:%S")
         self.updated_label.setText(self.tr("Updated at {time}").format(time=moment))
 
