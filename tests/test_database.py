@@ -129,3 +129,18 @@ def test_checkin_ids_are_unique_and_in_time_order(times):
             assert id_a > id_b
     same = {new_event_uid(times[0]) for _ in range(100)}
     assert len(same) == 100 and len({i[:12] for i in same}) == 1
+
+
+def test_every_connection_has_the_durability_settings(event_db, db_path) -> None:
+    """One `connect()`: the app's, the workers' and the readers' connections are set up alike."""
+    from kiosk.store.database import connect
+
+    for conn in (event_db.conn, connect(db_path), connect(db_path, read_only=True)):
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.isolation_level is None
+    reader = connect(db_path, read_only=True)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.execute("INSERT INTO settings(key, value) VALUES ('x', '1')")

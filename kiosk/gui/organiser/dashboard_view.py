@@ -47,7 +47,6 @@ from kiosk.gui.organiser.tasks import (
     Task,
     TaskContext,
     TaskRunner,
-    reader_connection,
     sent_by,
 )
 from kiosk.gui.shell.context import AppContext
@@ -62,6 +61,7 @@ from kiosk.services.dashboard import (
     roll_call,
     snapshot,
 )
+from kiosk.store.database import connect
 
 REFRESH_MS = 2_000
 STALE_MS = 30_000  # refresh at least this often (rooms follow the clock)
@@ -83,7 +83,7 @@ class DashboardView(QWidget):
         self.snapshot: Snapshot | None = None
         self.live = LiveCounts()
         self.task: Task | None = None
-        self._reader = reader_connection(context.db_path)
+        self._reader = connect(context.db_path, read_only=True)
         self._seen_version = -1
         self._seen_at = 0
         self._seen_day: date | None = None

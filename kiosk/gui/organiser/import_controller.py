@@ -28,8 +28,9 @@ from kiosk.gui.organiser.import_source import (
     remember_mapping,
     remembered_mapping,
 )
-from kiosk.gui.organiser.tasks import Task, TaskContext, TaskRunner, worker_connection
+from kiosk.gui.organiser.tasks import Task, TaskContext, TaskRunner
 from kiosk.imports import COLUMNS, FileProblem, ImportFailure, ImportReport, run_import
+from kiosk.store.database import connect
 
 KINDS = ("roster", "programme", "invitations")
 
@@ -158,7 +159,7 @@ class ImportController(QObject):
         total = info.rows_estimate or 0
 
         def job(context: TaskContext) -> CheckResult:
-            conn = worker_connection(self.db_path)
+            conn = connect(self.db_path)
             task.interrupt = conn.interrupt
             try:
                 context.progress(0, total)
@@ -197,7 +198,7 @@ class ImportController(QObject):
         total = info.rows_estimate or 0
 
         def job(context: TaskContext) -> ImportReport:
-            conn = worker_connection(self.db_path)
+            conn = connect(self.db_path)
             task.interrupt = conn.interrupt
             try:
                 try:

@@ -12,7 +12,6 @@ import sqlite3
 import threading
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -132,20 +131,3 @@ def sent_by(receiver: QObject, task: Task | None) -> bool:
     the signal comes from the task it still waits for.
     """
     return task is not None and receiver.sender() is task.signals
-
-
-def worker_connection(db_path: Path) -> sqlite3.Connection:
-    """A connection for one task's thread: the same settings as the app's, no integrity check
-    (the app checked the file when it opened it)."""
-    conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 10000")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = FULL")
-    return conn
-
-
-def reader_connection(db_path: Path) -> sqlite3.Connection:
-    """A connection that only reads (for the dashboard's refreshes off the UI thread)."""
-    conn = worker_connection(db_path)
-    conn.execute("PRAGMA query_only = ON")
-    return conn

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from kiosk.store.database import connect
 from kiosk.store.settings import get_setting, put_setting
 
 HUB_URL_PREF = "hub_url"  # where the app finds the hub (set by `--hub URL` or the screens)
@@ -44,15 +45,6 @@ def set_hub_url(conn: sqlite3.Connection, url: str | None) -> None:
     put_setting(conn, HUB_URL_PREF, (url or "").strip() or None)
 
 
-def _connection(db_path: Path) -> sqlite3.Connection:
-    """A connection of the round's own (as `kiosk.gui.organiser.tasks.worker_connection`)."""
-    conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 10000")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = FULL")
-    return conn
-
-
 class _RoundSignals(QObject):
     done = Signal(str, str)  # status, message
 
@@ -72,7 +64,7 @@ class _Round(QRunnable):
 
         status, message = "error", ""
         try:
-            conn = _connection(self.db_path)
+            conn = connect(self.db_path)
             try:
                 result = sync_once(conn, self.url, timeout=self.timeout)
             finally:
@@ -107,7 +99,7 @@ class _StaffCall(QRunnable):
 
         sent = False
         try:
-            conn = _connection(self.db_path)
+            conn = connect(self.db_path)
             try:
                 sent = send_staff_call(conn, self.url, timeout=self.timeout, location=self.location)
             finally:
