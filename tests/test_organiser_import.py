@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QApplication
 
 from builders import add_person
 from kiosk.gui.organiser.import_models import MappingModel
-from kiosk.gui.organiser.import_source import detect_encoding, guess_mapping
 from kiosk.gui.organiser.import_wizard_view import ImportWizard
 from kiosk.gui.shell.context import AppContext, open_context
+from kiosk.imports.decoding import encoding_name
+from kiosk.services.import_source import guess_mapping
 
 GOOD = [
     ["Reg No", "Surname", "First name", "Hangul name", "Affiliation", "Type", "E-mail", "Notes"],
@@ -158,7 +159,7 @@ def test_good_file_is_previewed_then_imported_and_its_mapping_remembered(
 
 def test_cp949_file_from_korean_excel(qtbot, wizard: ImportWizard, context, tmp_path) -> None:
     source = write_csv(tmp_path / "roster.csv", KOREAN, encoding="cp949")
-    assert detect_encoding(source.read_bytes()) == "CP949"
+    assert encoding_name(source.read_bytes()) == "CP949"
     wizard.open_file(source)
     checked(qtbot, wizard)
     assert "CP949" in wizard.detected_label.text()

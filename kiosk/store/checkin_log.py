@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kiosk.core.model import Direction, Presence, Reason
 from kiosk.core.presence import SessionPresence
+from kiosk.store.database import data_version
 from kiosk.store.presence import admitted_scans
 
 
@@ -103,7 +104,7 @@ class PresenceBook:
 
     def refresh_if_changed(self) -> None:
         """Forget derived state if another connection wrote since we last looked."""
-        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        version = data_version(self._conn)
         if version != self._data_version:
             self._sessions.clear()
             self._data_version = version

@@ -36,6 +36,12 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def data_version(conn: sqlite3.Connection) -> int:
+    """A number that changes whenever another connection commits to the file (PRAGMA
+    data_version): a reader refreshes only when it changed."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
 def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()

@@ -7,13 +7,13 @@ dashboard's live counts, peaks) reads `admitted_scans` and folds them with the c
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kiosk.core.model import Direction
 from kiosk.core.presence import AdmittedScan
+from kiosk.store.id_lists import IN_LIST, id_list
 
 ADMITTED = "verdict = 'admit' AND registration_id IS NOT NULL"
 """The log lines that count for presence: admitted scans of a known person."""
@@ -98,6 +98,12 @@ def checked_in_count(conn: sqlite3.Connection, *, before_ms: int | None = None) 
     return int(conn.execute(sql + " AND at_ms < ?", (before_ms,)).fetchone()[0])
 
 
+def checked_in_ids(conn: sqlite3.Connection) -> set[str]:
+    """Everyone checked in (arrived at a kiosk or admitted at any door)."""
+    rows = conn.execute(f"SELECT DISTINCT registration_id FROM checkins WHERE {CHECKED_IN}")
+    return {str(rid) for (rid,) in rows}
+
+
 def first_checkins(
     conn: sqlite3.Connection, *, from_ms: int | None = None, before_ms: int | None = None
 ) -> dict[str, int]:
@@ -149,8 +155,8 @@ def admitted_scans(
         ids = list(session_ids)
         if not ids:
             return
-        where.append("session_id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(ids))
+        where.append(f"session_id {IN_LIST}")
+        params.append(id_list(ids))
     rows = conn.execute(
         "SELECT id, session_id, registration_id, direction, at_ms FROM checkins WHERE "
         + " AND ".join(where)

@@ -17,7 +17,7 @@ from kiosk.core.clock import now_ms
 from kiosk.core.model import Direction
 from kiosk.core.rules import OVERRIDABLE
 from kiosk.errors import KioskError
-from kiosk.gui.door.scans_model import RecentScansModel, ScanEntry, load_recent
+from kiosk.gui.door.scans_model import RecentScansModel
 from kiosk.gui.door.session_choice import (
     TimedSession,
     current_or_next,
@@ -27,11 +27,11 @@ from kiosk.gui.door.session_choice import (
     timed,
 )
 from kiosk.services.checkins import CheckinService
+from kiosk.services.door_scans import ScanEntry, recent_door_scans
 from kiosk.services.event import Event
 from kiosk.services.lookup import PersonMatch, search_by_name
 from kiosk.services.programme import list_sessions
 from kiosk.services.verdict import Verdict
-from kiosk.store.checkin_log import PresenceBook
 from kiosk.store.database import transaction
 from kiosk.store.settings import get_setting, put_setting
 
@@ -77,8 +77,7 @@ class DoorController(QObject):
         self.pending: PendingOverride | None = None
         self.pinned = False  # staff chose the session: do not follow the programme
         self.recent = RecentScansModel(event.tz)
-        self.recent.set_entries(load_recent(conn, event.device))
-        self._book = PresenceBook(conn)
+        self.recent.set_entries(recent_door_scans(conn, event.device))
         self.sessions: list[TimedSession] = timed(list_sessions(conn), event.tz)
         remembered = get_setting(conn, ROOM_SETTING)
         self.room = default_room(
@@ -262,8 +261,7 @@ class DoorController(QObject):
         """People inside the door's session now, and its capacity (None: no limit)."""
         if self.session is None:
             return 0, None
-        self._book.forget()
-        return self._book.inside_count(self.session.session_id), self.session.row.capacity
+        return self.service.inside_count(self.session.session_id), self.session.row.capacity
 
     def refresh_occupancy(self) -> None:
         inside, capacity = self.occupancy()

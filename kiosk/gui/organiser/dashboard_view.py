@@ -61,7 +61,7 @@ from kiosk.services.dashboard import (
     roll_call,
     snapshot,
 )
-from kiosk.store.database import connect
+from kiosk.store.database import connect, data_version
 
 REFRESH_MS = 2_000
 STALE_MS = 30_000  # refresh at least this often (rooms follow the clock)
@@ -238,7 +238,7 @@ class DashboardView(QWidget):
             return None
         now = self.context.clock()
         day = self.chosen_day()
-        version = int(self._reader.execute("PRAGMA data_version").fetchone()[0])
+        version = data_version(self._reader)
         if (
             not force
             and version == self._seen_version

@@ -17,7 +17,9 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.errors import KioskError
 from kiosk.gui.organiser.import_messages import failure_text
-from kiosk.gui.organiser.import_source import (
+from kiosk.gui.organiser.tasks import Task, TaskContext, TaskRunner
+from kiosk.imports import COLUMNS, FileProblem, ImportFailure, ImportReport, run_import
+from kiosk.services.import_source import (
     Preview,
     SourceInfo,
     describe_source,
@@ -28,8 +30,6 @@ from kiosk.gui.organiser.import_source import (
     remember_mapping,
     remembered_mapping,
 )
-from kiosk.gui.organiser.tasks import Task, TaskContext, TaskRunner
-from kiosk.imports import COLUMNS, FileProblem, ImportFailure, ImportReport, run_import
 from kiosk.store.database import connect
 
 KINDS = ("roster", "programme", "invitations")

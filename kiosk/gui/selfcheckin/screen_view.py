@@ -25,7 +25,6 @@ from kiosk.gui.selfcheckin.chrome_view import (
 )
 from kiosk.gui.selfcheckin.confirm_view import ConfirmPage
 from kiosk.gui.selfcheckin.find_view import FindYourselfPage
-from kiosk.gui.selfcheckin.finding import FindBy, LookupThrottle
 from kiosk.gui.selfcheckin.flow import KioskFlow, Step
 from kiosk.gui.selfcheckin.idle import IDLE_MS, WARNING_MS, ActivityFilter, IdleWatch
 from kiosk.gui.selfcheckin.keypad import KeypadNavigator
@@ -38,6 +37,7 @@ from kiosk.gui.selfcheckin.voice import KioskVoice
 from kiosk.gui.selfcheckin.welcome_view import WelcomePage
 from kiosk.gui.selfcheckin.widgets import Page, announce, kiosk_style
 from kiosk.gui.shell.context import AppContext
+from kiosk.services.self_lookup import FindBy, LookupThrottle
 from kiosk.store.settings import get_setting
 from kiosk.sync.state import last_sync_ms, pending_events
 
