@@ -12,6 +12,11 @@ import sqlite_utils
 from kiosk.errors import DatabaseDamaged, KioskError
 from kiosk.store.schema import MIGRATIONS, SCHEMA_VERSION
 
+Connection = sqlite3.Connection
+"""An event database connection as the screens hold it: they pass it to services, never run SQL."""
+DatabaseError = sqlite3.Error
+"""Any error the database reports (busy, disk full, damaged): what a screen may catch and show."""
+
 
 def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection to an event database with the durability settings every connection uses.

@@ -7,7 +7,6 @@ commits before returning), so a verdict shown is a verdict recorded.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,7 +31,7 @@ from kiosk.services.event import Event
 from kiosk.services.lookup import PersonMatch, search_by_name
 from kiosk.services.programme import list_sessions
 from kiosk.services.verdict import Verdict
-from kiosk.store.database import transaction
+from kiosk.store.database import Connection, DatabaseError, transaction
 from kiosk.store.settings import get_setting, put_setting
 
 log = logging.getLogger(__name__)
@@ -63,7 +62,7 @@ class DoorController(QObject):
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         event: Event,
         service: CheckinService,
         clock: Callable[[], int] = now_ms,
@@ -218,7 +217,7 @@ class DoorController(QObject):
     ) -> Verdict | None:
         try:
             verdict = decide()
-        except (KioskError, sqlite3.Error) as exc:
+        except (KioskError, DatabaseError) as exc:
             log.exception("door scan not recorded")
             self.scan_failed.emit(str(exc))
             return None

@@ -8,7 +8,6 @@ pypdfium2 where installed).
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
 import tempfile
 from pathlib import Path
@@ -17,6 +16,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.errors import KioskError
 from kiosk.services.badges import render_preview_pdf
+from kiosk.store.database import Connection
 
 PREVIEW_DPI = 150
 
@@ -58,7 +58,7 @@ def rasterise(pdf: Path, dpi: int = PREVIEW_DPI) -> QImage:
     return QImage(str(out))
 
 
-def render_preview(conn: sqlite3.Connection, registration_id: str) -> QImage:
+def render_preview(conn: Connection, registration_id: str) -> QImage:
     """The person's badge as an image (QImage is safe to make on a worker thread)."""
     with tempfile.TemporaryDirectory(prefix="kiosk-preview-") as folder:
         pdf = Path(folder) / "badge.pdf"

@@ -8,7 +8,6 @@ which rolls the transaction back.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from kiosk.services.import_source import (
     remember_mapping,
     remembered_mapping,
 )
-from kiosk.store.database import connect
+from kiosk.store.database import Connection, connect
 
 KINDS = ("roster", "programme", "invitations")
 
@@ -53,9 +52,7 @@ class ImportController(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(
-        self, conn: sqlite3.Connection, db_path: Path, runner: TaskRunner | None = None
-    ) -> None:
+    def __init__(self, conn: Connection, db_path: Path, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.conn = conn
         self.db_path = Path(db_path)

@@ -12,7 +12,6 @@ rows (uniform row heights, so nothing measures 100,000 rows).
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from kiosk.core.names import display_name
 from kiosk.gui.organiser.labels import category_label, status_label
 from kiosk.gui.table_model import ColumnsTableModel
 from kiosk.services.roster_admin import roster_rows
+from kiosk.store.database import Connection
 
 _Index = QModelIndex | QPersistentModelIndex
 RegistrationRole = Qt.ItemDataRole.UserRole + 1
@@ -76,7 +76,7 @@ class RosterData:
             return None
 
 
-def load_roster(conn: sqlite3.Connection) -> RosterData:
+def load_roster(conn: Connection) -> RosterData:
     """Read every registration and build the search index (run it off the UI thread)."""
     rows = []
     for rid, family, given, local, org, category, status, version, came in roster_rows(conn):

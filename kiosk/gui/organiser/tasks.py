@@ -10,7 +10,6 @@ end inside `start`, and its signals arrive before `start` returns.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import traceback
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.background import Pool, shared_pool
 from kiosk.errors import KioskError
+from kiosk.store.database import DatabaseError
 
 
 class Cancelled(KioskError):
@@ -89,7 +89,7 @@ class Task:
         except Exception as exc:
             if self._cancel.is_set():
                 self.signals.cancelled.emit()
-            elif isinstance(exc, KioskError | sqlite3.Error):
+            elif isinstance(exc, KioskError | DatabaseError):
                 self.signals.failed.emit(str(exc))
             else:  # a bug: say so rather than die silently in a thread
                 traceback.print_exc()

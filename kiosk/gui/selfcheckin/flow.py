@@ -14,7 +14,6 @@ Home drops the person's data but keeps the choices of the human still standing a
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -36,6 +35,7 @@ from kiosk.services.event import Event
 from kiosk.services.issuing import current_code
 from kiosk.services.person_card import PersonCard, has_printed_badge, person_card
 from kiosk.services.self_lookup import FindBy, LookupBraked, LookupThrottle, SelfLookup
+from kiosk.store.database import Connection
 from kiosk.store.settings import get_setting
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class KioskFlow(QObject):
     def __init__(
         self,
         *,
-        conn: sqlite3.Connection,
+        conn: Connection,
         event: Event,
         service: CheckinService,
         db_path: Path,

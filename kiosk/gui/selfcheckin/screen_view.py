@@ -8,7 +8,6 @@ page that is not showing is emptied, so nothing of a person lingers in a hidden 
 from __future__ import annotations
 
 import math
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -38,6 +37,7 @@ from kiosk.gui.selfcheckin.welcome_view import WelcomePage
 from kiosk.gui.selfcheckin.widgets import Page, announce, kiosk_style
 from kiosk.gui.shell.context import AppContext
 from kiosk.services.self_lookup import FindBy, LookupThrottle
+from kiosk.store.database import DatabaseError
 from kiosk.store.settings import get_setting
 from kiosk.sync.state import last_sync_ms, pending_events
 
@@ -249,7 +249,7 @@ class SelfCheckinScreen(QWidget):
         try:
             at = last_sync_ms(conn)
             pending = pending_events(conn)
-        except sqlite3.Error:
+        except DatabaseError:
             return
         tz = self.context.event.tz
         moment = None if at is None else short_moment(at, self.context.clock(), tz)

@@ -13,7 +13,6 @@ connection of its own, and reports with `staff_call_sent(bool)`.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.background import Pool, shared_pool
 from kiosk.errors import KioskError
-from kiosk.store.database import connect
+from kiosk.store.database import Connection, DatabaseError, connect
 from kiosk.store.settings import get_setting, put_setting
 
 log = logging.getLogger(__name__)
@@ -34,7 +33,7 @@ ROUND_TIMEOUT_S = 3.0  # a hub that does not answer within this is "offline" for
 OFFLINE = "offline"
 
 
-def hub_url(conn: sqlite3.Connection) -> str | None:
+def hub_url(conn: Connection) -> str | None:
     """The hub this device syncs with: the `hub_url` setting, else the last hub synced with."""
     from kiosk.sync.state import HUB_URL_SETTING
 
@@ -45,7 +44,7 @@ def hub_url(conn: sqlite3.Connection) -> str | None:
     return None
 
 
-def set_hub_url(conn: sqlite3.Connection, url: str | None) -> None:
+def set_hub_url(conn: Connection, url: str | None) -> None:
     """Store (or clear, with None or '') the hub URL this device syncs with."""
     put_setting(conn, HUB_URL_PREF, (url or "").strip() or None)
 
@@ -77,7 +76,7 @@ class _Round:
                 conn.close()
             status = OFFLINE if result.status == "unreachable" else result.status
             message = result.message
-        except (KioskError, sqlite3.Error, OSError) as exc:
+        except (KioskError, DatabaseError, OSError) as exc:
             message = f"{type(exc).__name__}: {exc}"
         finally:
             self.finished.set()
@@ -108,7 +107,7 @@ class _StaffCall:
                 sent = send_staff_call(conn, self.url, timeout=self.timeout, location=self.location)
             finally:
                 conn.close()
-        except (KioskError, sqlite3.Error, OSError):
+        except (KioskError, DatabaseError, OSError):
             log.warning("the staff call could not be sent", exc_info=True)
         finally:
             self.finished.set()
@@ -129,7 +128,7 @@ class AutoSync(QObject):
     def __init__(
         self,
         db_path: Path,
-        conn: sqlite3.Connection,
+        conn: Connection,
         *,
         interval_ms: int = INTERVAL_MS,
         timeout_s: float = ROUND_TIMEOUT_S,
