@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kiosk_command import kiosk
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -309,13 +310,7 @@ def to_english(qtbot, wizard: ImportWizard) -> None:
 
 def cli_errors(db_path: Path, source: Path) -> list[dict]:
     """The errors `kiosk import roster FILE --dry-run` reports for the file."""
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db_path), "import", "roster", str(source)]
-        + ["--dry-run"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = kiosk(db_path, "import", "roster", str(source), "--dry-run")
     assert done.returncode == 2, done.stderr
     return json.loads(done.stdout)["errors"]
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from kiosk_command import kiosk
 from openpyxl import load_workbook
 
 from kiosk.core.clock import parse_at
@@ -144,12 +145,7 @@ def test_status_counts_people_once_and_knows_who_is_inside(day) -> None:
 
 def test_status_from_the_command_line_matches_the_service(day, db_path: Path) -> None:
     conn, _ = day
-    result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db_path), "status"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = kiosk(db_path, "status")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == event_status(conn)
 
