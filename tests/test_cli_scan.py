@@ -6,26 +6,15 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from kiosk_command import kiosk
 
 from kiosk.core.codes import issue_code
 from kiosk.services.event import load_event, load_signing_key
 from kiosk.store.database import open_database
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-
-
-def kiosk(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=60,
-    )
 
 
 def ok_json(result: subprocess.CompletedProcess[str]) -> dict:

@@ -8,8 +8,8 @@ the screen hands it each page's words (`speak_page`), the control the focus move
 The speech engine starts lazily: creating speech-dispatcher's client takes one to three seconds,
 so the app asks for `warm_up()` while nobody is at the kiosk, and nothing starts at all on a
 kiosk where voice is never used. Qt's engine waits for the daemon on the UI thread without a
-time limit, so first, on a worker thread, the sound server is asked for a sound device and the
-daemon a question (`speech_can_start`): no sound device, or a daemon that does not answer,
+time limit, so first, on a background pool, the sound server is asked for a sound device and
+the daemon a question (`speech_can_start`): no sound device, or a daemon that does not answer,
 leaves voice guidance unavailable rather than the screen frozen.
 The engine is "speechd" unless the environment variable KIOSK_SPEECH_ENGINE names another (the
 tests use Qt's "mock" engine).
@@ -24,12 +24,12 @@ from __future__ import annotations
 import logging
 import os
 import re
-import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from kiosk.background import Pool, shared_pool
 from kiosk.gui.speech import (
     DEFAULT_RATE,
     DEFAULT_VOLUME,
@@ -86,10 +86,12 @@ class KioskVoice(QObject):
         language: str,
         *,
         engine: str | None = None,
+        pool: Pool | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.engine = engine or engine_name()
+        self._pool = pool or shared_pool()
         self.language = language
         self.enabled = False
         self.private_audio = False
@@ -140,7 +142,7 @@ class KioskVoice(QObject):
             _ = self.guide
             return
         self._probing = True
-        threading.Thread(target=self._probe, name="speechd-probe", daemon=True).start()
+        self._pool.submit(self._probe)
 
     def _probe(self) -> None:
         self._probed.emit(speech_can_start(PROBE_TIMEOUT_S))
