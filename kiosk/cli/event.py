@@ -20,6 +20,11 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--from-bundle", metavar="FILE", help="provision a device from a roster bundle")
     p.add_argument("--passphrase-file", help="with --from-bundle: the bundle's passphrase")
     p.add_argument("--device", help="with --from-bundle: this device's name (default: made up)")
+    p.add_argument(
+        "--enrol",
+        metavar="TOKEN",
+        help="with --from-bundle: the one-time token from `kiosk device add NAME`",
+    )
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("setting", help="show the event's settings, or change one")
