@@ -151,7 +151,12 @@ class HubClient:
             self.http.request(method, self.base + target, body=body or None, headers=headers)
             response = self.http.getresponse()
             announced = response.getheader("Content-Length")
-            if announced is not None and (not announced.isdigit() or int(announced) > limit):
+            if announced is not None and (
+                not announced.isascii()
+                or not announced.isdigit()
+                or len(announced) > 18
+                or int(announced) > limit
+            ):
                 self.http.close()
                 raise HubRefused(response.status, "reply_too_large", _too_large(limit))
             data = _read_at_most(response, limit)

@@ -49,7 +49,7 @@ from kiosk.store.database import open_database, transaction
 from kiosk.sync import enrolment, identity
 from kiosk.sync.bundle import BundleError, open_bundle
 from kiosk.sync.events import import_events, organiser_events_bundle
-from kiosk.sync.hub_server import HubHTTPServer, request_headers
+from kiosk.sync.hub_server import HubHTTPServer, ServerLimits, request_headers
 from kiosk.sync.protocol import (
     HEADER_DEVICE,
     HEADER_KEY,
@@ -500,6 +500,13 @@ ROUTES: dict[tuple[str, str], Route] = {
 LARGEST_BODY = max(route.max_body for route in ROUTES.values())
 
 
+def body_limit(method: str, path: str) -> int:
+    """The largest body a request to `path` may carry (0 for no such route): the server refuses
+    more as soon as the headers are in."""
+    route = ROUTES.get((method, path))
+    return route.max_body if route is not None else 0
+
+
 def _json_object(body: bytes, what: str) -> dict[str, Any]:
     """A small signed body as a JSON object (depth and number sizes bounded by its size)."""
     try:
@@ -586,9 +593,10 @@ def make_server(
     cert: str | Path | None = None,
     key: str | Path | None = None,
     log: Callable[[str], None] = _stderr,
+    limits: ServerLimits | None = None,
 ) -> tuple[HubHTTPServer, Hub, str]:
     """A hub server bound to host:port (0: any free port), its hub and its URL; TLS with cert
-    and key."""
+    and key; `limits` on connections and time (default: ServerLimits())."""
     if (cert is None) != (key is None):
         raise KioskError("TLS needs both --cert and --key")
     tls = None
@@ -602,7 +610,16 @@ def make_server(
     try:
         with hub.lock:
             hub.roster()  # build it now, not on the first device's request
-        server = HubHTTPServer(wsgi_app(hub), host, port, log=log, tls=tls, max_body=LARGEST_BODY)
+        server = HubHTTPServer(
+            wsgi_app(hub),
+            host,
+            port,
+            log=log,
+            tls=tls,
+            limits=limits or ServerLimits(),
+            max_body=LARGEST_BODY,
+            body_limit=body_limit,
+        )
     except OSError as exc:
         hub.close()
         raise KioskError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
@@ -638,9 +655,10 @@ def start_hub(
     cert: str | Path | None = None,
     key: str | Path | None = None,
     log: Callable[[str], None] = _stderr,
+    limits: ServerLimits | None = None,
 ) -> RunningHub:
     """Start a hub in a background thread; `stop()` ends it."""
-    server, hub, url = make_server(db_path, host, port, cert=cert, key=key, log=log)
+    server, hub, url = make_server(db_path, host, port, cert=cert, key=key, log=log, limits=limits)
     thread = threading.Thread(target=server.serve, name="kiosk-hub", daemon=True)
     thread.start()
     return RunningHub(server, hub, thread, url)

@@ -6,10 +6,10 @@ loop and hands only complete requests to a few worker threads, so slow or idle c
 a socket and a little memory, never a thread. On top of its own limits (header size, body size
 enforced while reading, bodies above 512 KiB spooled to a temporary file) this module adds:
 
-- a deadline for a whole request to arrive (REQUEST_SECONDS) and for idle connections
-  (IDLE_SECONDS), checked every second: a stranger trickling a byte a second is cut off;
-- a cap on connections from one address (PER_ADDRESS) under the overall CONNECTION_LIMIT, so
-  one laptop cannot take every slot a real door needs;
+- a deadline for a whole request to arrive and for idle connections (ServerLimits), checked
+  every second: a stranger trickling a byte a second is cut off;
+- a cap on connections from one address under the overall limit, so one laptop cannot take
+  every slot a real door needs;
 - TLS on the event loop (non-blocking handshakes), since waitress itself speaks plain HTTP.
 
 What a request means is decided by `Hub` (kiosk.sync.hub); `wsgi_app` only adapts it.
@@ -22,20 +22,52 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from waitress import wasyncore
 from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser, ParsingError, TransferEncodingNotImplemented
 from waitress.server import TcpWSGIServer
+from waitress.utilities import RequestEntityTooLarge
 
-CONNECTION_LIMIT = 500
-PER_ADDRESS = 64
-REQUEST_SECONDS = 60.0
-IDLE_SECONDS = 30
 HEADER_BYTES = 16 * 1024
 WORKER_THREADS = 4
 _REFUSAL_LOG_EVERY_S = 10.0
+
+
+@dataclass(frozen=True)
+class ServerLimits:
+    """How much the hub gives any one connection (the defaults suit a venue's LAN)."""
+
+    connections: int = 500
+    """Open connections at once; beyond, new ones wait in the listen backlog."""
+    per_address: int = 64
+    """Open connections from one address; beyond, new ones are closed at once."""
+    request_seconds: float = 60.0
+    """Time for a whole request (headers and body) to arrive once it began."""
+    idle_seconds: int = 30
+    """Time a connection may stay silent between requests."""
+
+
+class _LimitedParser(HTTPRequestParser):  # type: ignore[misc]
+    """A request parser that refuses a body larger than its route takes as soon as the headers
+    are in (413), before a byte of the body is received."""
+
+    @staticmethod
+    def body_limit(method: str, path: str) -> int:
+        return 0
+
+    def parse_header(self, header_plus: bytes) -> None:
+        try:
+            super().parse_header(header_plus)
+        except TransferEncodingNotImplemented as exc:  # bad input: 400, not 501
+            raise ParsingError(str(exc.args[0])) from exc
+        limit = self.body_limit(str(self.command), str(self.path))
+        if self.content_length > limit or (self.chunked and limit == 0):
+            self.error = RequestEntityTooLarge(f"this request takes at most {limit} bytes")
+            self.completed = True
 
 
 class _Channel(HTTPChannel):  # type: ignore[misc]
@@ -125,7 +157,7 @@ class _TLSChannel(_Channel):
 class HubHTTPServer(TcpWSGIServer):  # type: ignore[misc]
     """A waitress server with per-address caps, request deadlines and optional TLS."""
 
-    channel_class = _Channel
+    channel_class: type[Any] = _Channel
 
     def __init__(
         self,
@@ -135,18 +167,18 @@ class HubHTTPServer(TcpWSGIServer):  # type: ignore[misc]
         *,
         log: Callable[[str], None],
         tls: ssl.SSLContext | None = None,
-        per_address: int = PER_ADDRESS,
-        connection_limit: int = CONNECTION_LIMIT,
-        request_seconds: float = REQUEST_SECONDS,
-        idle_seconds: int = IDLE_SECONDS,
+        limits: ServerLimits = ServerLimits(),  # noqa: B008 - frozen, never changed
         max_body: int,
+        body_limit: Callable[[str, str], int] | None = None,
     ) -> None:
+        """`max_body`: the largest body any request may have; `body_limit(method, path)`: the
+        largest for one request (checked as soon as its headers are in)."""
         adj = Adjustments(
             host=host,
             port=port,
             threads=WORKER_THREADS,
-            connection_limit=connection_limit,
-            channel_timeout=idle_seconds,
+            connection_limit=limits.connections,
+            channel_timeout=limits.idle_seconds,
             cleanup_interval=1,
             max_request_header_size=HEADER_BYTES,
             max_request_body_size=max_body,
@@ -159,12 +191,18 @@ class HubHTTPServer(TcpWSGIServer):  # type: ignore[misc]
         )
         self.log = log
         self.tls = tls
-        self.per_address = per_address
-        self.request_seconds = request_seconds
+        self.per_address = limits.per_address
+        self.request_seconds = limits.request_seconds
         self.stopping = threading.Event()
         self._refusals_logged = 0.0
-        if tls is not None:
-            self.channel_class = _TLSChannel
+        parser = type(
+            "HubRequestParser",
+            (_LimitedParser,),
+            {"body_limit": staticmethod(body_limit or (lambda method, path: max_body))},
+        )
+        self.channel_class = type(
+            "HubChannel", (_TLSChannel if tls is not None else _Channel,), {"parser_class": parser}
+        )
         super().__init__(app, adj=adj)
 
     def handle_accept(self) -> None:
