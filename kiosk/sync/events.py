@@ -505,7 +505,14 @@ def import_events(
         _checked_events(bundle, event)
         # The signer first: nothing from a stranger or a revoked device is ever decompressed.
         try:
-            identity.check_signer(conn, event, device=bundle.device, public_key=bundle.signer)
+            identity.check_signer(
+                conn,
+                event,
+                device=bundle.device,
+                public_key=bundle.signer,
+                proof=bundle.header.get("enrolment"),
+                now=now,
+            )
         except identity.DeviceRevoked:
             identity.record_refusal(conn, bundle.device, now)
             raise

@@ -89,7 +89,7 @@ def accept_signer(
     """
     if public_key == event.public_key_raw:
         return False
-    check_signer(conn, event, device=device, public_key=public_key)
+    check_signer(conn, event, device=device, public_key=public_key, proof=proof, now=now)
     names = sorted({device, *labels} - {device})
     unknown = [] if pinned_key(conn, device) is not None else [device]
     for name in names:
@@ -127,11 +127,18 @@ def accept_signer(
     return True
 
 
-def check_signer(conn: sqlite3.Connection, event: Event, *, device: str, public_key: bytes) -> None:
+def check_signer(
+    conn: sqlite3.Connection,
+    event: Event,
+    *,
+    device: str,
+    public_key: bytes,
+    proof: object,
+    now: int,
+) -> None:
     """Before anything a bundle carries is decoded: refuse a key this database will not take
     for `device` (another key pinned to the name, the device revoked, an unknown device on a
-    device's database). An unknown device on the organiser's database passes: its enrolment
-    proof is checked next, on its own."""
+    device's database, an unknown device without a valid enrolment proof on the organiser's)."""
     if public_key == event.public_key_raw:
         return
     known = pinned_key(conn, device)
@@ -141,6 +148,10 @@ def check_signer(conn: sqlite3.Connection, event: Event, *, device: str, public_
                 f"refused: unknown device key {keys.fingerprint(public_key)} for {device!r}; "
                 "import this bundle on the organiser's machine"
             )
+        try:
+            enrolment.verify(conn, event.event_id, device, public_key, proof, now)
+        except enrolment.EnrolmentRefused as exc:
+            raise BundleError(f"refused: {exc}") from exc
         return
     if known != public_key:
         raise BundleError(

@@ -46,7 +46,7 @@ MAX_PUSH_BYTES = 16 * 1024**2
 MAX_STAFF_CALL_BYTES = 4 * 1024
 # ... and the largest reply a device reads: a JSON answer, or a bundle (roster, check-ins).
 MAX_JSON_REPLY_BYTES = 1024**2
-MAX_BUNDLE_REPLY_BYTES = 256 * 1024**2
+MAX_BUNDLE_REPLY_BYTES = 128 * 1024**2
 STAFF_CALL_PATH = "/staff-call"
 MAX_LOCATION_CHARS = 80
 _REQUEST_CONTEXT = b"kiosk-hub-request-v1\x00"
