@@ -1,5 +1,5 @@
-"""Running a `kiosk` command in a subprocess and measuring its peak resident memory (ru_maxrss),
-for the tests that feed hostile input and require a bounded refusal."""
+"""Running a `kiosk` command in a subprocess and measuring its peak resident memory (Linux's
+VmHWM), for the tests that feed hostile input and require a bounded refusal."""
 
 from __future__ import annotations
 
@@ -9,16 +9,19 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-# The child runs the CLI in-process and writes its own peak memory (KiB on Linux) at exit.
+# The child runs the CLI in-process and writes its own peak memory at exit: VmHWM (KiB), the
+# high-water mark of this program's memory alone (ru_maxrss would also count the parent's memory
+# from before the exec: the fork's copy of the test process).
 _RUNNER = r"""
-import os, resource, sys
+import os, re, sys
 from kiosk.cli.main import main
 code = 1
 try:
     code = main(sys.argv[1:])
 finally:
+    status = open("/proc/self/status").read()
     with open(os.environ["KIOSK_TEST_PEAK_FILE"], "w") as out:
-        out.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        out.write(re.search(r"VmHWM:\s+(\d+) kB", status).group(1))
 sys.exit(code)
 """
 
