@@ -323,7 +323,7 @@ def test_purge_on_screen_is_behind_the_organiser_pin(
 
     conn, people = roster_event
     secrets = secrets_of(people, load_event(conn).email_salt)
-    set_pin(conn, "2468")
+    set_pin(conn, "246813")
     before = counts(conn)
     context = open_context(qapp, db_path, "en")
     view = PrivacyView(context, TaskRunner())
@@ -343,7 +343,7 @@ def test_purge_on_screen_is_behind_the_organiser_pin(
     assert leaked(db_path, secrets)
 
     def right_pin(dialog: PinDialog) -> None:
-        dialog.field.setText("2468")
+        dialog.field.setText("246813")
         dialog.try_pin()
 
     def yes(box: QMessageBox) -> None:

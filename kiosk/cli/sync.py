@@ -68,8 +68,11 @@ def init_from_bundle(args: argparse.Namespace) -> int:
     if getattr(args, "event_name", None) or getattr(args, "timezone", None):
         raise KioskError("--from-bundle takes the event's name and time zone from the bundle")
 
+    from kiosk.cli.event import initial_pin, store_initial_pin
+
     data = read_bundle_file(args.from_bundle)
     passphrase = read_passphrase_file(getattr(args, "passphrase_file", None))
+    pin = initial_pin(args)
     info = provision_device(
         db_path(args),
         data,
@@ -77,6 +80,11 @@ def init_from_bundle(args: argparse.Namespace) -> int:
         device=getattr(args, "device", None),
         enrol=getattr(args, "enrol", None),
     )
+    from kiosk.store.database import open_database
+
+    conn = open_database(db_path(args)).conn
+    store_initial_pin(conn, pin)
+    conn.close()
     emit(info)
     say(
         f"provisioned {db_path(args)} as device {info['device']} for {info['event_name']}; "

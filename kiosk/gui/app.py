@@ -141,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.startup_time:
             print(json.dumps({"start_to_ready_s": round(seconds_since_process_start(), 3)}))
         return 0
+    # A device without an organiser PIN would leave kiosk mode unguarded: ask for one first.
+    from kiosk.gui.shell.pin_setup import ask_for_first_pin
+
+    ask_for_first_pin(window.context.conn, window)
     # Start the speech engine while nobody is at the kiosk yet: it takes a second or two.
     QTimer.singleShot(3000, lambda: _warm_up_voice(window))
     code = app.exec()
