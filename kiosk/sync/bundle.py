@@ -45,6 +45,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.core import keys
 from kiosk.errors import KioskError
+from kiosk.store.files import make_folders
 
 MAGIC = b"KIOSKBN1"
 FORMAT = 1
@@ -395,11 +396,12 @@ def write_bundle_file(path: str | Path, data: bytes) -> Path:
     """Write a bundle atomically: a temporary file beside it, flushed to disk, then renamed.
 
     A reader (or a USB stick pulled out) sees the old file or the whole new one, never half.
+    The file is 0600 (mkstemp makes it so): it holds names, or this device's check-ins.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folders(folder)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise KioskError(f"cannot write {path}: {exc.strerror or exc}") from exc
