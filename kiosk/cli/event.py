@@ -185,7 +185,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
         set_retention_date(conn, day)
         emit({"retention_date": day.isoformat()})
         return EXIT_OK
-    result = purge_personal_data(conn)
+    result = purge_personal_data(conn, waiting=lambda line: say(f"kiosk: {line}"))
     emit({"attendees_purged": result.attendees_purged})
     say(
         f"purged the personal data of {result.attendees_purged} registrations; "
