@@ -62,12 +62,10 @@ def _organiser_conn(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _add(args: argparse.Namespace) -> int:
     from kiosk.core.clock import from_ms
     from kiosk.services.event import load_event
-    from kiosk.store.database import transaction
-    from kiosk.sync.enrolment import add_device
+    from kiosk.sync.enrolment import enrol_new_device
 
     conn = _organiser_conn(args)
-    with transaction(conn):
-        made = add_device(conn, args.name, valid_hours=args.valid_hours)
+    made = enrol_new_device(conn, args.name, valid_hours=args.valid_hours)
     until = from_ms(made.expires_ms, load_event(conn).tz).strftime("%Y-%m-%d %H:%M %Z")
     emit({**made.to_json(), "expires": until})
     say(f"enrolment token for {made.device} (one use, until {until}):")

@@ -137,6 +137,20 @@ def add_device(
     return enrolment
 
 
+def enrol_new_device(
+    conn: sqlite3.Connection, name: str, *, valid_hours: float = DEFAULT_VALID_HOURS
+) -> Enrolment:
+    """`kiosk device add` and the Sync tab: a token for a new device, in a transaction of its
+    own, on the organiser's database only."""
+    from kiosk.services.event import is_organiser
+    from kiosk.store.database import transaction
+
+    if not is_organiser(conn):
+        raise KioskError("devices are enrolled and revoked on the organiser's machine")
+    with transaction(conn):
+        return add_device(conn, name, valid_hours=valid_hours)
+
+
 def waiting(conn: sqlite3.Connection, device: str, now: int) -> bool:
     """True while `device` has an unused token that has not expired."""
     row = conn.execute(

@@ -1,7 +1,8 @@
 """The organiser's Sync tab: roster bundles out, events bundles in (with progress, off the UI
-thread), the LAN hub started and stopped here (HTTPS when given a certificate and key file), the
-devices it knows and the conflicts found. While the hub runs, the tab polls its staff calls and
-announces each new one (`staff_called`)."""
+thread), the LAN hub started and stopped here (HTTPS when given a certificate and key file),
+devices enrolled and revoked (`EnrolPanel`), the devices it knows and the conflicts found.
+While the hub runs, the tab polls its staff calls and announces each new one (`staff_called`).
+"""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.gui.organiser.tasks import Task, TaskRunner, sent_by
 from kiosk.gui.shell.context import AppContext
-from kiosk.gui.sync.devices_model import DevicesModel
+from kiosk.gui.sync.devices_model import COLUMNS, DevicesModel
+from kiosk.gui.sync.enrol_panel import EnrolPanel
 from kiosk.gui.sync.jobs import export_roster_job, import_bundles_job, read_state_job, start_hub_job
 
 REFRESH_MS = 3_000
@@ -143,6 +145,9 @@ class SyncView(QWidget):
         hub_layout.addLayout(tls_row)
         hub_layout.addWidget(self.hub_label)
 
+        self.enrol_panel = EnrolPanel(context, self)
+        self.enrol_panel.changed.connect(self.refresh)
+
         self.devices_caption = QLabel()
         self.devices_model = DevicesModel(context.event.tz, self)
         self.devices = QTableView()
@@ -173,6 +178,7 @@ class SyncView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.bundles_box)
         layout.addWidget(self.hub_box)
+        layout.addWidget(self.enrol_panel)
         layout.addLayout(lists, 1)
         layout.addWidget(self.refresh_button)
 
@@ -481,7 +487,7 @@ class SyncView(QWidget):
         self.conflicts.setAccessibleName(self.tr("Conflicts"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh devices and conflicts"))
-        self.devices_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        self.devices_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         self._show_hub()
         self._show_conflicts()
 
