@@ -255,3 +255,27 @@ def test_the_device_commands(tmp_path):
     assert kiosk(tmp_path / "d.sqlite", "init", "--from-bundle", str(bundle)).returncode == 0
     other = kiosk(tmp_path / "d.sqlite", "device", "add", "door-9")
     assert other.returncode == 2 and "organiser's machine" in other.stderr
+
+
+def test_by_usb_the_first_events_bundle_enrols_and_the_next_roster_retires_the_token(site):
+    organiser, codes, tmp = site["organiser"], site["codes"], site["tmp"]
+    door = provision(organiser, tmp / "usb-door.sqlite", "door-usb")
+    assert door.execute("SELECT 1 FROM settings WHERE key = 'sync_enrol_token'").fetchone()
+    CheckinService(door).scan(codes["R1"], "S2", at_ms=S1_OPENS + 60_000)
+    result = import_events(organiser, [open_bundle(export_events(door).data)])
+    assert result.pinned == ["door-usb"] and result.counts.added == 1
+    assert _states(organiser)["door-usb"] == "enrolled"
+    # The same token cannot enrol anything else now, even by USB.
+    clone = provision(organiser, tmp / "usb-clone.sqlite", "door-usb", enrol=False)
+    token = organiser.execute(
+        "SELECT token FROM sync_enrolments WHERE device = 'door-usb'"
+    ).fetchone()[0]
+    assert token is None  # erased once used
+    with pytest.raises(BundleError, match="another key"):
+        CheckinService(clone).scan(codes["R2"], "S2", at_ms=S1_OPENS + 61_000)
+        import_events(organiser, [open_bundle(export_events(clone).data)])
+    # The next roster lists the door with its key: the door forgets its token.
+    apply_roster(door, open_bundle(export_roster(organiser).data))
+    assert door.execute("SELECT 1 FROM settings WHERE key = 'sync_enrol_token'").fetchone() is None
+    door.close()
+    clone.close()
