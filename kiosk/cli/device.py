@@ -9,6 +9,7 @@ device sends from now on (a lost laptop); `list` shows every device, its state a
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from kiosk.cli.output import EXIT_OK, db_path, emit, say
@@ -48,7 +49,8 @@ def cmd_device(args: argparse.Namespace) -> int:
     return handler(args)
 
 
-def _organiser_conn(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _organiser_conn(args: argparse.Namespace) -> sqlite3.Connection:
+    """The organiser's database (devices are enrolled and revoked there only)."""
     from kiosk.errors import KioskError
     from kiosk.services.event import is_organiser
     from kiosk.store.database import open_database

@@ -18,6 +18,7 @@ What a request means is decided by `Hub` (kiosk.sync.hub); `wsgi_app` only adapt
 from __future__ import annotations
 
 import contextlib
+import select
 import ssl
 import threading
 import time
@@ -244,8 +245,9 @@ class HubHTTPServer(TcpWSGIServer):  # type: ignore[misc]
     def serve(self) -> None:
         """Run the event loop until `stop()`, then close every connection."""
         try:
+            poll = wasyncore.poll2 if hasattr(select, "poll") else wasyncore.poll  # Windows
             while not self.stopping.is_set() and self._map:
-                wasyncore.poll2(self.adj.asyncore_loop_timeout, self._map)
+                poll(self.adj.asyncore_loop_timeout, self._map)
         finally:
             for dispatcher in list(self._map.values()):
                 with contextlib.suppress(OSError):
