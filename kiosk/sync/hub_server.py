@@ -229,6 +229,9 @@ class HubHTTPServer(TcpWSGIServer):  # type: ignore[misc]
                 )
             return
         try:
+            # TCP_NODELAY (waitress's socket options): headers and body go out as separate
+            # writes, and Nagle's algorithm with the client's delayed ACK would add 40 ms.
+            self.set_socket_options(conn)
             if self.tls is not None:
                 conn = self.tls.wrap_socket(conn, server_side=True, do_handshake_on_connect=False)
             self.channel_class(self, conn, addr, self.adj, map=self._map)
