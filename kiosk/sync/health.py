@@ -124,4 +124,3 @@ def receive_report(hub: Hub, target: str, headers: dict[str, str], body: bytes) 
 
 
 ROUTE: tuple[str, str] = ("POST", f"{PREFIX}{HEALTH_PATH}")
-
