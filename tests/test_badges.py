@@ -6,11 +6,11 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from badge_checks import decode_qr_codes, misplaced_chars, page_texts
+from kiosk_command import run_kiosk
 
 from kiosk.badges.layouts import layout_names, load_layout
 from kiosk.badges.qr import qr_matrix, symbol_size
@@ -158,12 +158,7 @@ def test_the_badge_command(tmp_path, demo_dir):
     db = tmp_path / "event.sqlite"
 
     def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "kiosk", "--db", str(db), *args],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        return run_kiosk("--db", str(db), *args)
 
     assert kiosk("init", "--event-name", "WHRCF", "--timezone", "Asia/Seoul").returncode == 0
     for kind in ("programme", "roster", "invitations"):

@@ -7,10 +7,9 @@ that every figure is a real positive measurement and that the mix covers every k
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from kiosk_command import run_kiosk
 
 SCAN_KEYS = {
     "count",
@@ -41,15 +40,8 @@ TARGET_KEYS = {
 
 @pytest.fixture(scope="module")
 def figures() -> dict:
-    result = subprocess.run(
-        [
-            *(sys.executable, "-m", "kiosk", "bench", "--attendees", "1000", "--scans", "300"),
-            *("--sync-events", "2000"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    result = run_kiosk(
+        *("bench", "--attendees", "1000", "--scans", "300", "--sync-events", "2000"), timeout=300
     )
     assert result.returncode == 0, result.stderr
     assert "bench:" in result.stderr  # progress goes to stderr, the figures alone to stdout
@@ -116,12 +108,7 @@ def test_bench_targets_are_booleans_consistent_with_the_figures(figures: dict) -
 
 
 def test_bench_refuses_sizes_outside_its_range() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "bench", "--attendees", "10"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_kiosk("bench", "--attendees", "10")
     assert result.returncode == 2
     assert result.stdout == ""
     assert "between 1000 and 200000" in result.stderr

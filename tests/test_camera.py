@@ -8,7 +8,6 @@ the `qrcode` package and fed to the pipeline as QImages and QVideoFrames.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 
 import numpy as np
@@ -20,6 +19,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
 
 import kiosk.gui.camera as camera_module
+from kiosk.background import InlinePool
 from kiosk.core.codes import issue_code
 from kiosk.core.keys import new_private_key
 from kiosk.gui.camera import CameraScanner, decode_qr_gray, qimage_to_gray, video_frame_to_gray
@@ -82,14 +82,16 @@ def camera(qapp) -> Iterator[CameraScanner]:
 
 
 class CountingDecoder:
-    """The real decoder, watched: which thread, how many at once, optionally slowed down."""
+    """The real decoder, watched: which thread, how many at once; with a `gate`, each decode
+    waits until the test opens it (a slow machine, without timing anything)."""
 
-    def __init__(self, delay_s: float = 0.0) -> None:
-        self.delay_s = delay_s
+    def __init__(self, gate: threading.Event | None = None) -> None:
+        self.gate = gate
         self.calls = 0
         self.threads: set[int] = set()
         self.in_flight = 0
         self.most_in_flight = 0
+        self.started = threading.Event()
         self._lock = threading.Lock()
 
     def __call__(self, frame: np.ndarray) -> list[str]:
@@ -98,9 +100,10 @@ class CountingDecoder:
             self.in_flight += 1
             self.most_in_flight = max(self.most_in_flight, self.in_flight)
             self.threads.add(threading.get_ident())
+        self.started.set()
         try:
-            if self.delay_s:
-                time.sleep(self.delay_s)
+            if self.gate is not None:
+                assert self.gate.wait(10)
             return decode_qr_gray(frame)
         finally:
             with self._lock:
@@ -168,28 +171,43 @@ def test_a_qr_that_is_not_a_badge_reaches_the_handler_cleaned(qtbot, camera):
 
 
 def test_frames_arriving_while_a_decode_is_busy_are_dropped(qtbot, qapp, code):
-    decoder = CountingDecoder(delay_s=0.02)  # a slow machine: 20 ms and more per frame
+    gate = threading.Event()
+    decoder = CountingDecoder(gate)  # a slow machine: the first decode takes until we say so
     camera = CameraScanner(decoder=decoder)
     scanned: list[str] = []
     camera.scanned.connect(scanned.append)
     image = to_qimage(camera_frame(code))
-    accepted = 0
-    slowest_feed = 0.0
     try:
-        for _ in range(50):
-            started = time.perf_counter()
-            accepted += camera.feed_image(image)
-            slowest_feed = max(slowest_feed, time.perf_counter() - started)
-            qtbot.wait(2)
+        assert camera.feed_image(image)
+        assert decoder.started.wait(10)
+        # While that decode is held, the UI thread hands over 49 more frames and each returns
+        # at once, dropped: nothing waits, nothing queues up.
+        accepted = [camera.feed_image(image) for _ in range(49)]
+        assert accepted == [False] * 49 and camera.busy
+        assert decoder.calls == 1 and not scanned
+        gate.set()
         qtbot.waitUntil(lambda: not camera.busy, timeout=5000)
     finally:
         camera.shutdown()
-    assert 1 <= decoder.calls < 50
-    assert decoder.calls == accepted == camera.frames_decoded
-    assert camera.frames_dropped == 50 - accepted
+    assert decoder.calls == camera.frames_decoded == 1
+    assert camera.frames_dropped == 49
     assert decoder.most_in_flight == 1
-    assert slowest_feed < decoder.delay_s  # the UI thread only hands the frame over
+    assert threading.get_ident() not in decoder.threads
     assert scanned == [code]  # held in view: one scan
+
+
+def test_with_an_inline_pool_each_frame_is_decoded_before_the_next(qapp, code, signing_key):
+    """The synchronous pool of tests: every frame is decoded, in order, on the caller's thread."""
+    decoder = CountingDecoder()
+    camera = CameraScanner(decoder=decoder, pool=InlinePool())
+    scanned: list[str] = []
+    camera.scanned.connect(scanned.append)
+    other = issue_code(signing_key, "whrcf2019", "R-000779", 0)
+    for text in (code, other, code):
+        assert camera.feed_image(to_qimage(camera_frame(text)))
+    assert decoder.threads == {threading.get_ident()}
+    assert camera.frames_dropped == 0 and decoder.calls == 3
+    assert scanned == [code, other]  # the third is the first badge again, still in view
 
 
 def test_the_same_badge_twice_within_two_seconds_is_one_scan(qtbot, qapp, code, signing_key):
@@ -215,12 +233,15 @@ def test_the_same_badge_twice_within_two_seconds_is_one_scan(qtbot, qapp, code, 
 
 
 def test_a_decode_in_flight_when_the_camera_stops_is_not_announced(qtbot, qapp, code):
-    decoder = CountingDecoder(delay_s=0.05)
+    gate = threading.Event()
+    decoder = CountingDecoder(gate)
     camera = CameraScanner(decoder=decoder)
     try:
         with qtbot.assertNotEmitted(camera.scanned, wait=200):
             camera.feed_image(to_qimage(camera_frame(code)))
-            camera.stop()
+            assert decoder.started.wait(10)
+            camera.stop()  # while the decode is still held
+            gate.set()
             qtbot.waitUntil(lambda: camera.frames_decoded == 1, timeout=5000)
         assert decoder.calls == 1
         assert not camera.busy

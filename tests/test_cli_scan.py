@@ -7,26 +7,15 @@ import json
 import os
 import re
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from kiosk_command import KIOSK, kiosk
 
 from kiosk.core.codes import issue_code
 from kiosk.services.event import load_event, load_signing_key
 from kiosk.store.database import open_database
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-
-
-def kiosk(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=60,
-    )
 
 
 def ok_json(result: subprocess.CompletedProcess[str]) -> dict:
@@ -223,7 +212,7 @@ def test_undecodable_bytes_are_an_invalid_code_and_the_stream_goes_on(forum):
     codes = forum["codes"]
     lines = [b"\xff\xfe\x00garbage", codes["R-0013"].encode() + b"\xe9", codes["R-0013"].encode()]
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(forum["db"]), "scan", "--session", "NS3"]
+        [*KIOSK, "--db", str(forum["db"]), "scan", "--session", "NS3"]
         + ["--at", "2019-10-02T09:01", "-"],
         input=b"\n".join(lines) + b"\n",
         capture_output=True,
@@ -235,7 +224,7 @@ def test_undecodable_bytes_are_an_invalid_code_and_the_stream_goes_on(forum):
     assert [v["reason"] for v in verdicts] == ["invalid_code", "invalid_code", "admitted"]
     # On the command line too (the shell passes the bytes; Python keeps them as surrogates).
     one = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(forum["db"]), "scan", "--session", "NS3"]
+        [*KIOSK, "--db", str(forum["db"]), "scan", "--session", "NS3"]
         + ["--at", "2019-10-02T09:02", os.fsdecode(b"AB\xffCD")],
         capture_output=True,
         timeout=60,

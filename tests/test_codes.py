@@ -7,13 +7,21 @@ import base64
 
 import pytest
 import qrcode
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from qrcode.constants import ERROR_CORRECT_M
 
 from ime import type_with_ime
 from kiosk.core import keys
-from kiosk.core.codes import event_tag, issue_code, parse_code, signature_valid
+from kiosk.core.codes import (
+    MAX_CODE_LENGTH,
+    REGISTRATION_ID_RE,
+    event_tag,
+    issue_code,
+    parse_code,
+    signature_valid,
+)
 from kiosk.core.keyboard import keys_typed
 
 EVENT = "0b7e3c1e-5d0f-4c4e-9b7a-3f1f2d9f8a10"
@@ -27,6 +35,72 @@ def accepted(text: str, key=KEY, event: str = EVENT) -> str | None:
     if claim is None or not signature_valid(claim, key.public_key(), event_tag(event)):
         return None
     return claim.registration_id
+
+
+# Known answers: a fixed key (Ed25519 signatures are deterministic) gives exactly these texts.
+# Every badge already printed carries such a text: if one of these changes, every printed badge
+# and every e-mailed code would be refused at the doors.
+FIXED_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+KNOWN_CODES = {
+    ("R-0001", 3): (
+        "AHXNVPY6AABVELJQGAYDCHI3SGKBFWS3VGNPJR6HNDRO6UB222ET2EAIJS2M3IWT2YHZBJDZLPEW23VBTOUEMYH"
+        "PN63RQOL7EWD4KIZ3FBMKATAEPYCAWU6BVQAA"
+    ),
+    ("A", 0): (
+        "AHXNVPY6AAAED3TPP7ODXMYLJVIUTVNETVM2YTZQKDI6D357ORPT4S6DXT3U3GVDHP3RNFHRUCFIHS2UIVUD7KT"
+        "IW4PCKHFMLVPPYN2Y4M4O4FKSOIFQ"
+    ),
+}
+
+
+@pytest.mark.parametrize(("registration_id", "version"), sorted(KNOWN_CODES))
+def test_a_fixed_key_gives_the_known_code_text(registration_id: str, version: int) -> None:
+    known = KNOWN_CODES[(registration_id, version)]
+    assert issue_code(FIXED_KEY, EVENT, registration_id, version) == known
+    assert accepted(known, FIXED_KEY) == registration_id
+    # The layout inside: format byte 1, the event's 4-byte tag, the counter, the id, a signature.
+    raw = base64.b32decode(known + "=" * (-len(known) % 8))
+    assert raw[0] == 0x01
+    assert raw[1:5] == bytes.fromhex("eedabf1e") == event_tag(EVENT)
+    assert int.from_bytes(raw[5:7], "big") == version
+    assert raw[7:-64] == registration_id.encode()
+    claim = parse_code(known)
+    assert claim is not None and (claim.registration_id, claim.version) == (
+        registration_id,
+        version,
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    registration_id=st.from_regex(REGISTRATION_ID_RE, fullmatch=True),
+    version=st.integers(0, 0xFFFF),
+)
+def test_every_usable_id_and_counter_round_trips(registration_id: str, version: int) -> None:
+    code = issue_code(KEY, EVENT, registration_id, version)
+    assert len(code) <= MAX_CODE_LENGTH
+    claim = parse_code(code)
+    assert claim is not None
+    assert (claim.registration_id, claim.version) == (registration_id, version)
+    assert signature_valid(claim, KEY.public_key(), event_tag(EVENT))
+
+
+@pytest.mark.parametrize("length", [1, 2, 63, 64])
+def test_ids_of_one_to_sixty_four_characters_round_trip(length: int) -> None:
+    registration_id = ("R-9" * 30)[:length]
+    assert accepted(issue_code(KEY, EVENT, registration_id, 0)) == registration_id
+
+
+@pytest.mark.parametrize("registration_id", ["", "A" * 65, "R 1", "R/1", "김", "R-1\n"])
+def test_an_unusable_id_gets_no_code(registration_id: str) -> None:
+    with pytest.raises(ValueError, match="registration id"):
+        issue_code(KEY, EVENT, registration_id, 0)
+
+
+@pytest.mark.parametrize("version", [-1, 0x10000])
+def test_a_counter_out_of_range_gets_no_code(version: int) -> None:
+    with pytest.raises(ValueError, match="counter"):
+        issue_code(KEY, EVENT, "R-1", version)
 
 
 def test_a_code_names_its_registration_and_nothing_personal():

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from kiosk_command import run_kiosk
 
 from builders import add_person, add_session
 from kiosk.errors import DatabaseDamaged, KioskError
@@ -16,12 +15,6 @@ from kiosk.services.checkins import CheckinService
 from kiosk.services.issuing import issue_codes
 from kiosk.store.database import open_database
 from kiosk.store.schema import SCHEMA_VERSION
-
-
-def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args], capture_output=True, text=True, timeout=60
-    )
 
 
 def test_a_new_database_is_durable_and_versioned(event_db):
@@ -60,8 +53,8 @@ def test_the_checkin_log_is_append_only(event_db):
 
 
 def test_init_refuses_an_existing_database(db_path):
-    assert kiosk("--db", str(db_path), "init", "--event-name", "A").returncode == 0
-    again = kiosk("--db", str(db_path), "init", "--event-name", "B")
+    assert run_kiosk("--db", str(db_path), "init", "--event-name", "A").returncode == 0
+    again = run_kiosk("--db", str(db_path), "init", "--event-name", "B")
     assert again.returncode == 2
     assert "already exists" in again.stderr
     assert "Traceback" not in again.stderr
@@ -72,7 +65,7 @@ def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path):
     bogus.write_bytes(b"this is a spreadsheet, not a database" * 200)
     with pytest.raises(DatabaseDamaged):
         open_database(bogus)
-    result = kiosk("--db", str(bogus), "status")
+    result = run_kiosk("--db", str(bogus), "status")
     assert result.returncode == 2
     assert "damaged" in result.stderr and "Traceback" not in result.stderr
     assert bogus.read_bytes().startswith(b"this is a spreadsheet")
@@ -97,7 +90,7 @@ def test_a_damaged_database_is_detected_at_open(event_db, db_path):
 
 
 def test_a_missing_database_names_init(tmp_path):
-    result = kiosk("--db", str(tmp_path / "none.sqlite"), "status")
+    result = run_kiosk("--db", str(tmp_path / "none.sqlite"), "status")
     assert result.returncode == 2
     assert "kiosk init" in result.stderr
     assert not (tmp_path / "none.sqlite").exists()
@@ -129,3 +122,18 @@ def test_checkin_ids_are_unique_and_in_time_order(times):
             assert id_a > id_b
     same = {new_event_uid(times[0]) for _ in range(100)}
     assert len(same) == 100 and len({i[:12] for i in same}) == 1
+
+
+def test_every_connection_has_the_durability_settings(event_db, db_path) -> None:
+    """One `connect()`: the app's, the workers' and the readers' connections are set up alike."""
+    from kiosk.store.database import connect
+
+    for conn in (event_db.conn, connect(db_path), connect(db_path, read_only=True)):
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.isolation_level is None
+    reader = connect(db_path, read_only=True)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.execute("INSERT INTO settings(key, value) VALUES ('x', '1')")

@@ -35,7 +35,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 # Where import problems are made: the pipeline, and the wizard's own first look at a file.
 SOURCES = [
     *sorted((PROJECT / "kiosk" / "imports").glob("*.py")),
-    PROJECT / "kiosk" / "gui" / "organiser" / "import_source.py",
+    PROJECT / "kiosk" / "services" / "import_source.py",
 ]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")

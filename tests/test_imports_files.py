@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-import subprocess
-import sys
 import unicodedata
 from datetime import date, time
 from pathlib import Path
 
 import openpyxl
 import pytest
+from kiosk_command import kiosk
 
 from kiosk.imports import run_import
 
@@ -28,15 +27,6 @@ LATIN = "X-4,García,Lucía,,Ciudad de México,participant,lucia@example.org"  #
 
 def local_names(conn: sqlite3.Connection) -> dict[str, str | None]:
     return dict(conn.execute("SELECT registration_id, name_local FROM attendees"))
-
-
-def kiosk(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def demo_rows(demo_dir: Path, kind: str) -> list[dict[str, str]]:

@@ -7,11 +7,10 @@ database file is closed (and checkpointed) before its bytes are compared.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from kiosk_command import kiosk
 
 from kiosk.imports import run_import
 from kiosk.services.event import init_event
@@ -37,15 +36,6 @@ def forum(tmp_path, demo_dir) -> Path:
         db.conn.close()
     assert not path.with_name(path.name + "-wal").exists()
     return path
-
-
-def kiosk(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 BAD_FILES = {

@@ -93,3 +93,33 @@ def test_staff_admit_a_person_found_by_name_with_the_same_rules(demo):
     assert forced.reason is Reason.ADMITTED and forced.override_reason == "chair invited"
     assert door.scan_registration("X-0105", "NS1", at_ms=at).reason is Reason.CANCELLED
     assert door.scan_registration("NOBODY", "NS1", at_ms=at).reason is Reason.UNKNOWN_CODE
+
+
+def test_every_self_look_up_goes_through_the_brake(demo):
+    """Guessing registration numbers is slowed down for any caller of the service, not only the
+    kiosk screen: while the brake holds, even the right facts are not looked up."""
+    from kiosk.services.self_lookup import FindBy, LookupBraked, LookupThrottle, SelfLookup
+
+    now = [0.0]
+    lookup = SelfLookup(demo, LookupThrottle(clock=lambda: now[0]))
+    for guess in range(LookupThrottle.FREE_TRIES):
+        assert lookup.find(FindBy.REGISTRATION, "KIM", f"X-99{guess:02d}") is None
+    assert lookup.wait_s() == LookupThrottle.FIRST_WAIT_S
+    with pytest.raises(LookupBraked) as braked:
+        lookup.find(FindBy.REGISTRATION, "KIM", "X-0101")
+    assert braked.value.wait_s == LookupThrottle.FIRST_WAIT_S
+    now[0] += LookupThrottle.FIRST_WAIT_S
+    assert lookup.find(FindBy.REGISTRATION, "kim", "x-0101") == "X-0101"  # lower case typed
+    assert lookup.wait_s() == 0 and lookup.throttle.failures == 0
+
+
+def test_a_kiosk_knows_before_confirming_whether_a_code_will_be_refused(demo):
+    from kiosk.services.issuing import issue_codes
+
+    codes = dict(issue_codes(demo, ["X-0101", "X-0105"]))
+    service = CheckinService(demo)
+    assert service.arrival_check(codes["X-0101"]) == (None, "X-0101")
+    assert service.arrival_check(codes["X-0105"]) == (Reason.CANCELLED, "X-0105")
+    assert service.arrival_check("NOT-A-CODE") == (Reason.INVALID_CODE, None)
+    # Nothing was recorded by asking.
+    assert demo.execute("SELECT count(*) FROM checkins").fetchone()[0] == 0

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication
 from builders import add_person, add_session
 from kiosk.core.clock import to_ms
 from kiosk.core.model import Direction
-from kiosk.gui.organiser.dashboard_data import NEAR, roll_call, snapshot
 from kiosk.gui.organiser.dashboard_view import DashboardView
 from kiosk.gui.organiser.tasks import TaskRunner
 from kiosk.gui.shell.context import AppContext, open_context
 from kiosk.services.checkins import CheckinService
+from kiosk.services.dashboard import NEAR, roll_call, snapshot
 from kiosk.services.issuing import issue_codes
 from kiosk.services.status import event_status
 
@@ -154,3 +154,44 @@ def test_snapshot_of_another_day_has_its_rooms(context) -> None:
     shot = snapshot(context.conn, context.event, date(2019, 9, 30), at(15, 30))
     rooms = {room.room: room for room in shot.rooms}
     assert rooms["211"].session_id == "S-LATER" and not rooms["211"].running
+
+
+def test_people_admitted_at_a_door_are_checked_in_everywhere(
+    qtbot, dashboard: DashboardView, context
+) -> None:
+    """Issue 13: 'checked in' is one definition (arrived at a kiosk or admitted at any door),
+    the same in `status`, the dashboard and the day report."""
+    from kiosk.reports.day_data import day_report_data
+
+    before = dashboard.snapshot.checked_in
+    codes = dict(issue_codes(context.conn, ["R-26", "R-27", "R-28"]))
+    door = CheckinService(context.conn)
+    # Two people who never went by a kiosk walk straight into a session; one is turned away.
+    door.scan(codes["R-26"], "S-BIG", at_ms=at(10, 55))
+    door.scan(codes["R-27"], "S-BIG", at_ms=at(10, 56))
+    door.scan(codes["R-28"], "S-LATER", at_ms=at(10, 57))  # too early: not admitted
+    with qtbot.waitSignal(dashboard.updated, timeout=10_000):
+        pass
+    status = event_status(context.conn)
+    report = day_report_data(context.conn, datetime(2019, 9, 30).date(), at_ms=NOW)
+    assert status["checked_in"] == before + 2 == 27
+    assert dashboard.snapshot.checked_in == report.checked_in == status["checked_in"]
+    assert report.no_shows == status["attendees"] - status["checked_in"]
+    assert "27 of 30 registered people checked in (90%)" in dashboard.headline.text()
+    assert dashboard.meter.text() == "27 of 30 checked in"
+
+
+def test_dashboard_of_an_empty_event_says_no_one_is_registered(
+    qtbot, qapp: QApplication, event_db, db_path: Path
+) -> None:
+    ctx = open_context(qapp, db_path, "en")
+    view = DashboardView(ctx, TaskRunner())
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.updated, timeout=10_000):
+        view.start()
+    assert view.headline.text() == "No one is registered yet: import the roster first"
+    assert view.meter.text() == "0 of 0 checked in"
+    assert view.meter.value() == 0
+    view.close_reader()
+    ctx.conn.close()

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from kiosk_command import kiosk
 from openpyxl import load_workbook
 
 from builders import add_person, add_session
@@ -86,13 +85,7 @@ def test_audit_refuses_other_formats(audited, tmp_path: Path) -> None:
 
 def test_cli_export_audit(audited, db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "audit.csv"
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db_path), "export", "audit", "-o", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    done = kiosk(db_path, "export", "audit", "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"rows": 4, "path": str(out)}
     assert len(read_csv(out)) == 4

@@ -15,14 +15,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kiosk_command import kiosk
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from builders import add_person
 from kiosk.gui.organiser.import_models import MappingModel
-from kiosk.gui.organiser.import_source import detect_encoding, guess_mapping
 from kiosk.gui.organiser.import_wizard_view import ImportWizard
 from kiosk.gui.shell.context import AppContext, open_context
+from kiosk.imports.decoding import encoding_name
+from kiosk.services.import_source import guess_mapping
 
 GOOD = [
     ["Reg No", "Surname", "First name", "Hangul name", "Affiliation", "Type", "E-mail", "Notes"],
@@ -158,7 +160,7 @@ def test_good_file_is_previewed_then_imported_and_its_mapping_remembered(
 
 def test_cp949_file_from_korean_excel(qtbot, wizard: ImportWizard, context, tmp_path) -> None:
     source = write_csv(tmp_path / "roster.csv", KOREAN, encoding="cp949")
-    assert detect_encoding(source.read_bytes()) == "CP949"
+    assert encoding_name(source.read_bytes()) == "CP949"
     wizard.open_file(source)
     checked(qtbot, wizard)
     assert "CP949" in wizard.detected_label.text()
@@ -308,13 +310,7 @@ def to_english(qtbot, wizard: ImportWizard) -> None:
 
 def cli_errors(db_path: Path, source: Path) -> list[dict]:
     """The errors `kiosk import roster FILE --dry-run` reports for the file."""
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db_path), "import", "roster", str(source)]
-        + ["--dry-run"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = kiosk(db_path, "import", "roster", str(source), "--dry-run")
     assert done.returncode == 2, done.stderr
     return json.loads(done.stdout)["errors"]
 

@@ -5,12 +5,10 @@ machine); guessing gets slower and slower."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import zlib
-from pathlib import Path
 
 import pytest
+from kiosk_command import kiosk
 from sync_helpers import make_organiser, provision
 
 from kiosk.errors import KioskError
@@ -126,16 +124,6 @@ def test_an_older_short_pin_still_opens_until_it_is_changed(event_db):
     assert check_pin(conn, "2019", at_ms=1_000).ok
     change_pin(conn, "201909", current="2019", at_ms=2_000)
     assert check_pin(conn, "201909", at_ms=3_000).ok
-
-
-def kiosk(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_the_pin_commands(tmp_path):

@@ -18,6 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from kiosk_command import run_kiosk
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -262,10 +263,7 @@ def test_cli_purge_needs_yes(roster_event, db_path: Path) -> None:
     before = counts(conn)
 
     def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "kiosk", "--db", str(db_path), *args],
-            capture_output=True, text=True, check=False, timeout=120,
-        )  # fmt: skip
+        return run_kiosk("--db", str(db_path), *args)
 
     refused = kiosk("purge")
     assert refused.returncode == 2 and refused.stdout == "" and "--yes" in refused.stderr

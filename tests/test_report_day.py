@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pdfplumber
 import pytest
+from kiosk_command import kiosk
 
 from builders import add_person, add_session, invite
 from kiosk.core.clock import to_ms
@@ -208,20 +208,13 @@ def test_day_report_data_agrees_with_status(event) -> None:
 def test_cli_report_day(event, db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
     event.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db_path), "report", "day", "--date",
-         "2019-09-30", "-o", str(out)],
-        capture_output=True, text=True, check=False, timeout=120,
-    )  # fmt: skip
+    done = kiosk(db_path, "report", "day", "--date", "2019-09-30", "-o", str(out))
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer == {"pages": answer["pages"], "path": str(out)} and answer["pages"] >= 2
     assert out.is_file()
     for bad in (["--date", "30/09/2019", "-o", str(out)], ["--date", "2019-09-30", "-o", "x.txt"]):
-        done = subprocess.run(
-            [sys.executable, "-m", "kiosk", "--db", str(db_path), "report", "day", *bad],
-            capture_output=True, text=True, check=False, timeout=60,
-        )  # fmt: skip
+        done = kiosk(db_path, "report", "day", *bad)
         assert done.returncode == 2 and done.stdout == "" and "Traceback" not in done.stderr
 
 

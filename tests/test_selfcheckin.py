@@ -37,7 +37,6 @@ from kiosk.core.messages import message_for
 from kiosk.core.model import Reason
 from kiosk.core.names import display_name
 from kiosk.gui.selfcheckin import SelfCheckinScreen
-from kiosk.gui.selfcheckin.finding import LookupThrottle
 from kiosk.gui.selfcheckin.flow import BadgeNote, KioskFlow, Step
 from kiosk.gui.selfcheckin.idle import IDLE_MS, WARNING_MS
 from kiosk.gui.selfcheckin.print_bridge import PrintBridge
@@ -46,6 +45,7 @@ from kiosk.gui.translations import TRANSLATIONS_DIR, compile_translations
 from kiosk.imports import run_import
 from kiosk.printing import cups
 from kiosk.services.issuing import issue_codes
+from kiosk.services.self_lookup import LookupThrottle
 
 SCREENSHOTS = os.environ.get("KIOSK_SCREENSHOTS")
 SIZE = (1920, 1080)  # the default kiosk panel (21.5-inch, 1920x1080), as kiosk.a11y measures

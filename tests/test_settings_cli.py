@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pdfplumber
+from kiosk_command import run_kiosk
 
 
 def test_settings_change_the_door_window_and_the_badge_layout(tmp_path, demo_dir):
     db = tmp_path / "event.sqlite"
 
     def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "kiosk", "--db", str(db), *args],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        return run_kiosk("--db", str(db), *args)
 
     assert kiosk("init", "--event-name", "WHRCF", "--timezone", "Asia/Seoul").returncode == 0
     for kind in ("programme", "roster", "invitations"):

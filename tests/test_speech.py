@@ -269,7 +269,7 @@ def _daemon(path, reply: bytes | None):
 
 
 def test_a_speech_dispatcher_that_answers_is_used(tmp_path):
-    from kiosk.gui.speech import speechd_answers
+    from kiosk.services.speechd import speechd_answers
 
     path = tmp_path / "speechd.sock"
     server = _daemon(path, b"208 OK CLIENT NAME SET\r\n")
@@ -280,7 +280,7 @@ def test_a_speech_dispatcher_that_answers_is_used(tmp_path):
 def test_a_stuck_speech_dispatcher_is_noticed_within_the_time_limit(tmp_path):
     import time
 
-    from kiosk.gui.speech import speechd_answers
+    from kiosk.services.speechd import speechd_answers
 
     path = tmp_path / "speechd.sock"
     server = _daemon(path, None)
@@ -293,7 +293,7 @@ def test_a_stuck_speech_dispatcher_is_noticed_within_the_time_limit(tmp_path):
 def test_no_daemon_or_a_stale_socket_lets_the_engine_start_one(tmp_path):
     import socket
 
-    from kiosk.gui.speech import speechd_answers
+    from kiosk.services.speechd import speechd_answers
 
     assert speechd_answers(0.3, tmp_path / "missing.sock")
     stale = tmp_path / "stale.sock"
@@ -338,3 +338,26 @@ def test_the_plain_voice_of_the_country_is_chosen():
     assert preferred_voice(["Korean+Adam", "Korean"], "ko") == "Korean"
     assert preferred_voice(["Anne+x", "Bob"], "en") == "Bob"  # no preferred one: a plain voice
     assert preferred_voice(["Anne+x"], "en") == "Anne+x"
+
+
+def test_the_voice_warm_up_asks_the_daemon_off_the_ui_thread(qtbot, tmp_path, monkeypatch):
+    from pools import GatedPool
+
+    from kiosk.gui.selfcheckin import voice as kiosk_voice
+
+    path = tmp_path / "speechd.sock"
+    server = _daemon(path, None)  # a stuck daemon
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
+    monkeypatch.setattr(kiosk_voice, "PROBE_TIMEOUT_S", 0.3)
+    pool = GatedPool("speechd-probe")
+    voice = kiosk_voice.KioskVoice("ko", engine="speechd", pool=pool)
+    voice.warm_up()
+    assert not voice.started and pool.submitted == 1  # warm_up returned before asking
+    voice.warm_up()
+    assert pool.submitted == 1  # one question at a time
+    pool.gate.set()
+    qtbot.waitUntil(lambda: voice.started, timeout=10_000)
+    assert pool.threads == ["speechd-probe"]
+    assert not voice.available  # the daemon never answered: silent, not frozen
+    pool.close()
+    server.close()

@@ -9,20 +9,11 @@ import re
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-
-
-def kiosk(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from kiosk_command import KIOSK, kiosk
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> dict:
@@ -161,7 +152,8 @@ def test_the_usb_flow_end_to_end(usb):
         got = ok(kiosk(org, "sync", "import", *(str(folder / f) for f in files)))
         assert got["added"] == 0
         assert ok(kiosk(org, "status")) == status
-    assert status["checked_in"] == 2
+    # Checked in: R-0004 and R-0005 at the kiosks, R-0002 and R-0006 admitted at a door.
+    assert status["checked_in"] == 4
     [ns2] = [s for s in status["sessions"] if s["session_id"] == "NS2"]
     assert (ns2["admitted"], ns2["inside"]) == (3, 3)  # R-0004 counted once
 
@@ -273,7 +265,7 @@ def test_sync_hub_pushes_then_refuses_an_older_roster_with_exit_2(usb, tmp_path)
     device = tmp_path / "v1.sqlite"
     log = tmp_path / "hub.log"
     hub = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--db", str(old_org), "hub", "serve", "--port", "0"],
+        [*KIOSK, "--db", str(old_org), "hub", "serve", "--port", "0"],
         stderr=log.open("wb"),
         stdout=subprocess.DEVNULL,
     )

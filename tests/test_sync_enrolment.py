@@ -5,12 +5,11 @@ refused and its tries are counted; through the hub and by USB alike."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
+from kiosk_command import kiosk
 from sync_helpers import enrol_token, make_organiser, provision
 
 from kiosk.core import keys
@@ -213,15 +212,6 @@ def test_roster_bundles_carry_no_enrolment_secret_and_no_pin(site):
     # And a proof made from anything in the roster does not enrol: the bundle has no secret.
     assert proof(token, bundle.event_id, "door-1", b"\0" * 32) != proof(
         "A" * 24, bundle.event_id, "door-1", b"\0" * 32
-    )
-
-
-def kiosk(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
     )
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -49,10 +48,8 @@ def test_two_doors_of_one_room_share_who_is_inside(site):
     door_a = CheckinService(doors["door-a"])
     verdict = door_a.scan(codes["R1"], "S1", at_ms=at("10:40"))
     assert verdict.reason.value == "admitted" and verdict.inside == 1
-    started = time.monotonic()
     first = sync_once(doors["door-a"], url)
     second = sync_once(doors["door-b"], url)
-    assert time.monotonic() - started < 5
     assert first.ok and first.pushed == 1
     assert second.ok and second.pulled_events == 1
     door_b = CheckinService(doors["door-b"])
@@ -98,10 +95,8 @@ def test_an_unreachable_hub_is_a_status_not_an_error(site, tmp_path):
     CheckinService(door).scan(site["codes"]["R1"], "S2", at_ms=at("10:40"))
     before = last_sync_ms(door)
     site["hub"].stop()
-    started = time.monotonic()
     result = sync_once(door, site["hub"].url, timeout=2)
     assert result.status == "unreachable" and not result.ok
-    assert time.monotonic() - started < 5
     assert pending_events(door) == 1 and last_sync_ms(door) == before
     site["hub"] = start_hub(tmp_path / "organiser.sqlite", log=site["log"].append)
     assert sync_once(door, site["hub"].url).pushed == 1
@@ -223,17 +218,18 @@ def test_the_hub_speaks_tls_when_given_a_certificate(site, tmp_path):
         hub.stop()
 
 
-def test_one_scans_event_round_trip_is_quick(site):
+def test_each_scan_reaches_the_hub_in_the_next_round(site):
+    """A round pushes exactly what was scanned since the last one (the round trip's speed is
+    measured by `kiosk bench`, never asserted here)."""
     door = site["doors"]["door-a"]
     service = CheckinService(door)
     sync_once(door, site["hub"].url)
-    times = []
     for n in range(20):
         service.scan(site["codes"][PEOPLE[n % 6]], "S2", at_ms=at("10:40") + n)
-        started = time.perf_counter()
         assert sync_once(door, site["hub"].url).pushed == 1
-        times.append(time.perf_counter() - started)
-    assert sorted(times)[10] < 0.2
+    assert pending_events(door) == 0
+    hub_log = site["organiser"].execute("SELECT count(*) FROM checkins").fetchone()[0]
+    assert hub_log == 20
 
 
 def test_a_device_roster_from_the_hub_is_the_organisers(site):

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from kiosk_command import KIOSK
 from sync_helpers import DOOR_PROCESS, log_rows, make_organiser, provision
 
 from kiosk.services.status import event_status
@@ -27,7 +28,7 @@ KILLED_AT_ROUND = 3
 
 def _start_hub(db: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     hub = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--db", str(db), "hub", "serve", "--port", "0"],
+        [*KIOSK, "--db", str(db), "hub", "serve", "--port", "0"],
         stdout=subprocess.DEVNULL,
         stderr=log.open("wb"),
     )

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import socket
 import sqlite3
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pools import GatedPool
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -109,14 +109,17 @@ def test_autosync_with_the_hub_down_is_offline_and_never_blocks(organiser, door,
     _, _, codes = organiser
     scan(door, codes, "R2", "10:40")
     provisioned = last_sync_ms(door.conn)
-    autosync = AutoSync(door.db_path, door.conn, interval_ms=60_000)
+    pool = GatedPool()
+    autosync = AutoSync(door.db_path, door.conn, interval_ms=60_000, pool=pool)
     autosync.set_url(closed_port_url())
-    started = time.monotonic()
     with qtbot.waitSignal(autosync.synced, timeout=WAIT_MS) as signal:
-        assert autosync.sync_now()
-        assert time.monotonic() - started < 0.5  # the round runs on a pool thread
+        assert autosync.sync_now()  # returns while the round has not even started
+        assert autosync.busy and not pool.threads
         assert not autosync.sync_now()  # one round at a time
+        pool.gate.set()
     assert signal.args == ["offline"]
+    assert pool.threads == ["test-pool"]  # the round ran off the UI thread
+    assert pool.submitted == 1
     assert pending_events(door.conn) == 1
     assert last_sync_ms(door.conn) == provisioned
     autosync.stop()
@@ -333,3 +336,37 @@ def test_main_takes_a_hub_and_the_shell_syncs_with_it_at_once(
         window.close()
         gone(window)
         conn.close()
+
+
+def test_a_round_that_breaks_still_reports_and_the_next_tick_tries_again(
+    organiser, door, qtbot, monkeypatch, caplog
+) -> None:
+    """A bug in a round is logged with its traceback (not swallowed), the round reports
+    "error", and the next round runs; an expected error is the round's message."""
+    import logging
+
+    from kiosk.background import InlinePool
+    from kiosk.errors import KioskError
+    from kiosk.sync import client
+
+    calls: list[str] = []
+
+    def broken(conn, url, timeout, **_):  # type: ignore[no-untyped-def]
+        calls.append(url)
+        if len(calls) == 1:
+            raise TypeError("a bug in the round")
+        raise KioskError("the hub's roster is older")
+
+    monkeypatch.setattr(client, "sync_once", broken)
+    autosync = AutoSync(door.db_path, door.conn, interval_ms=60_000, pool=InlinePool())
+    autosync.set_url("http://127.0.0.1:9")
+    statuses: list[str] = []
+    autosync.synced.connect(statuses.append)
+    with caplog.at_level(logging.ERROR, logger="kiosk.background"):
+        assert autosync.sync_now()
+    assert statuses == ["error"] and "a bug in the round" in caplog.text
+    assert not autosync.busy
+    assert autosync.sync_now()
+    assert statuses == ["error", "error"]
+    assert autosync.message == "KioskError: the hub's roster is older"
+    autosync.stop()

@@ -136,8 +136,9 @@ def measure_search(db_path: Path, progress: Callable[[str], None]) -> dict[str, 
     from kiosk.gui.organiser.desk import DeskActions
     from kiosk.gui.organiser.roster_model import load_roster
     from kiosk.gui.organiser.roster_view import RosterView
-    from kiosk.gui.organiser.tasks import TaskRunner, worker_connection
+    from kiosk.gui.organiser.tasks import TaskRunner
     from kiosk.gui.shell.context import open_context
+    from kiosk.store.database import connect
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -146,7 +147,7 @@ def measure_search(db_path: Path, progress: Callable[[str], None]) -> dict[str, 
     view.resize(1280, 800)
     view.show()
     started = time.perf_counter()
-    conn = worker_connection(db_path)
+    conn = connect(db_path)
     data = load_roster(conn)
     conn.close()
     load_seconds = time.perf_counter() - started

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "kiosk.cli.sync",
     "kiosk.cli.device",
     "kiosk.cli.tools",
+    "kiosk.cli.doctor",
 )
 
 

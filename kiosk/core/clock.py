@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, time
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.errors import KioskError
@@ -18,27 +16,6 @@ def zone(name: str) -> ZoneInfo:
         raise KioskError(
             f"unknown time zone {name!r}; use an IANA name such as Asia/Seoul"
         ) from exc
-
-
-def machine_zone_name() -> str:
-    """The IANA name of this machine's time zone, or UTC when it cannot be told."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    timezone_file = Path("/etc/timezone")
-    if timezone_file.is_file():
-        candidates.append(timezone_file.read_text().strip())
-    localtime = Path("/etc/localtime")
-    if localtime.is_symlink():
-        target = str(localtime.resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    for name in candidates:
-        if name:
-            try:
-                ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-            return name
-    return "UTC"
 
 
 def to_ms(moment: datetime) -> int:

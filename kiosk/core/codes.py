@@ -24,7 +24,7 @@ FORMAT_BYTE = 0x01
 _HEADER = struct.Struct(">B4sH")  # format, event tag, reissue counter
 _SIGNATURE_LEN = 64
 _SIGNING_CONTEXT = b"kiosk-code-v1\x00"
-REGISTRATION_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+REGISTRATION_ID_RE = re.compile(r"\A[A-Za-z0-9_-]{1,64}\Z")  # \Z: no trailing newline
 _BASE32_RE = re.compile(r"^[A-Z2-7]+$")
 # Longest code text accepted before any decoding work (QR version 10-M holds 311 alphanumerics).
 MAX_CODE_LENGTH = 311

@@ -91,12 +91,3 @@ def decide_arrival(*, code: CodeStatus, person: PersonFacts | None, arrived: boo
     if denial is not None:
         return denial
     return Reason.READMITTED if arrived else Reason.ADMITTED
-
-
-def apply_to_presence(presence: Presence, reason: Reason, direction: Direction) -> Presence:
-    """The person's presence after a recorded verdict (denials change nothing)."""
-    if not reason.admits:
-        return presence
-    if direction is Direction.OUT:
-        return Presence(has_entered=presence.has_entered, inside=False)
-    return Presence(has_entered=True, inside=True)

@@ -20,38 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.model import CATEGORIES
-
-PROGRAMME_COLUMNS = (
-    "session_id",
-    "title_en",
-    "title_ko",
-    "date",
-    "start",
-    "end",
-    "venue",
-    "room",
-    "capacity",
-    "access",
-    "organizer",
-    "interpretation",
-    "speakers",
-)
-ROSTER_COLUMNS = (
-    "registration_id",
-    "family_name",
-    "given_name",
-    "name_local",
-    "organization",
-    "title",
-    "country",
-    "category",
-    "email",
-    "language",
-    "status",
-    "badge_privacy",
-    "accessibility",
-)
-INVITATION_COLUMNS = ("session_id", "registration_id")
+from kiosk.imports import COLUMNS
 
 MAX_ATTENDEES = 200_000
 FIRST_DAY = date(2019, 9, 30)
@@ -289,11 +258,15 @@ def write_synthetic_event(folder: Path, attendees: int, seed: int = 2019) -> dic
 
 
 @contextmanager
-def _csv_file(path: Path, header: tuple[str, ...]) -> Iterator[Any]:
-    """A csv writer on `path` (UTF-8, LF) with the header already written."""
+def _csv_file(path: Path, kind: str) -> Iterator[Any]:
+    """A csv writer of rows as dicts on `path` (UTF-8, LF), with the importer's own columns of
+    that kind as the header (`kiosk.imports.COLUMNS`: one list of columns, the importers'), so
+    a column the importers add is there, empty, without touching this file."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
+        writer = csv.DictWriter(
+            handle, fieldnames=COLUMNS[kind], lineterminator="\n", extrasaction="raise"
+        )
+        writer.writeheader()
         yield writer
 
 
@@ -303,28 +276,28 @@ def _write_roster(path: Path, attendees: int, rng: random.Random) -> list[_Perso
     drawn = rng.choices(categories, weights, k=attendees)
     drawn[: len(categories)] = categories[:attendees]
     people: list[_Person] = []
-    with _csv_file(path, ROSTER_COLUMNS) as writer:
+    with _csv_file(path, "roster") as writer:
         for number, category in enumerate(drawn, start=1):
             rid = registration_id(number)
             family, given, local, country, language = _name(rng)
             cancelled = rng.random() < 0.02
             has_email = rng.random() < 0.9
             writer.writerow(
-                (
-                    rid,
-                    family,
-                    given,
-                    local,
-                    rng.choice(_ORGANIZATIONS),
-                    rng.choice(_TITLES),
-                    country,
-                    category,
-                    _email(given, family, number) if has_email else "",
-                    language,
-                    "cancelled" if cancelled else "registered",
-                    "true" if rng.random() < 0.03 else "",
-                    rng.choice(_ACCESSIBILITY) if rng.random() < 0.015 else "",
-                )
+                {
+                    "registration_id": rid,
+                    "family_name": family,
+                    "given_name": given,
+                    "name_local": local,
+                    "organization": rng.choice(_ORGANIZATIONS),
+                    "title": rng.choice(_TITLES),
+                    "country": country,
+                    "category": category,
+                    "email": _email(given, family, number) if has_email else "",
+                    "language": language,
+                    "status": "cancelled" if cancelled else "registered",
+                    "badge_privacy": "true" if rng.random() < 0.03 else "",
+                    "accessibility": rng.choice(_ACCESSIBILITY) if rng.random() < 0.015 else "",
+                }
             )
             people.append(_Person(rid, category, cancelled))
     return people
@@ -368,7 +341,7 @@ def _write_programme(
     """Write the sessions; return (session id, capacity or 0) of the invite-only ones."""
     speakers = [p.registration_id for p in people if p.category == "speaker" and not p.cancelled]
     invite_only: list[tuple[str, int]] = []
-    with _csv_file(path, PROGRAMME_COLUMNS) as writer:
+    with _csv_file(path, "programme") as writer:
         number = 0
         for day in range(DAYS):
             day_text = (FIRST_DAY + timedelta(days=day)).isoformat()
@@ -385,21 +358,21 @@ def _write_programme(
                         invite_only.append((session_id, room_capacity or 0))
                     chosen = rng.sample(speakers, min(len(speakers), rng.randint(1, 4)))
                     writer.writerow(
-                        (
-                            session_id,
-                            title_en,
-                            title_ko,
-                            day_text,
-                            start,
-                            end,
-                            VENUE,
-                            room,
-                            "" if room_capacity is None else room_capacity,
-                            access,
-                            rng.choice(_ORGANIZERS),
-                            "ko,en" if rng.random() < 0.5 else "",
-                            ";".join(chosen),
-                        )
+                        {
+                            "session_id": session_id,
+                            "title_en": title_en,
+                            "title_ko": title_ko,
+                            "date": day_text,
+                            "start": start,
+                            "end": end,
+                            "venue": VENUE,
+                            "room": room,
+                            "capacity": "" if room_capacity is None else room_capacity,
+                            "access": access,
+                            "organizer": rng.choice(_ORGANIZERS),
+                            "interpretation": "ko,en" if rng.random() < 0.5 else "",
+                            "speakers": ";".join(chosen),
+                        }
                     )
     return invite_only
 
@@ -413,8 +386,8 @@ def _write_invitations(
         for p in people
         if not p.cancelled and p.category in ("participant", "invited_guest", "press")
     ]
-    with _csv_file(path, INVITATION_COLUMNS) as writer:
+    with _csv_file(path, "invitations") as writer:
         for session_id, capacity in invite_only:
             wanted = min(len(candidates), max(1, capacity + capacity // 5))
             for rid in sorted(rng.sample(candidates, wanted)):
-                writer.writerow((session_id, rid))
+                writer.writerow({"session_id": session_id, "registration_id": rid})

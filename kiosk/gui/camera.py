@@ -2,7 +2,8 @@
 
 Frames come from a QMediaCaptureSession into a QVideoSink (the preview QVideoWidget's sink when
 there is one). Each frame is reduced to its grayscale luma and decoded with zxing-cpp (QR only)
-on a dedicated one-thread QThreadPool. While a decode is in flight newer frames are dropped on
+on a one-thread background pool of its own (`kiosk.background`; tests may pass an `InlinePool`,
+which decodes on the spot). While a decode is in flight newer frames are dropped on
 the spot: nothing queues up, and the UI thread only ever does a flag check per frame. zxing-cpp
 releases the GIL while it decodes, so Python code on the UI thread keeps running too.
 
@@ -23,9 +24,10 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QImage
 
+from kiosk.background import Pool, ThreadPool
 from kiosk.gui.scanner import DEBOUNCE_MS, MAX_LENGTH, Clock, Debouncer, clean_text
 
 if TYPE_CHECKING:
@@ -159,13 +161,12 @@ class _Results(QObject):
     decoded = Signal(int, list)
 
 
-class _DecodeJob(QRunnable):
+class _DecodeJob:
     """Converts one frame or image to grayscale and decodes it, on the pool's thread."""
 
     def __init__(
         self, source: QImage | QVideoFrame, generation: int, decoder: Decoder, results: _Results
     ) -> None:
-        super().__init__()
         self._source: QImage | QVideoFrame | None = source
         self._generation = generation
         self._decoder = decoder
@@ -213,12 +214,12 @@ class CameraScanner(QObject):
         decoder: Decoder = decode_qr_gray,
         debounce_ms: float = DEBOUNCE_MS,
         clock: Clock | None = None,
+        pool: Pool | None = None,
     ) -> None:
         super().__init__(parent)
         self._decoder = decoder
         self.debouncer = Debouncer(debounce_ms, clock, extend_on_repeat=True)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = pool or ThreadPool(1, name="kiosk-camera-decode")
         self._results = _Results(self)
         self._results.decoded.connect(self._on_decoded)
         self._busy = False
@@ -328,7 +329,7 @@ class CameraScanner(QObject):
     def shutdown(self, timeout_ms: int = 2000) -> None:
         """Stop and wait for the decode thread (at application exit and in tests)."""
         self.stop()
-        self._pool.waitForDone(timeout_ms)
+        self._pool.wait_idle(timeout_ms / 1000)
 
     # -- preview ------------------------------------------------------------------------------
 
@@ -402,7 +403,7 @@ class CameraScanner(QObject):
             self.frames_dropped += 1
             return False
         self._busy = True
-        self._pool.start(_DecodeJob(source, self._generation, self._decoder, self._results))
+        self._pool.submit(_DecodeJob(source, self._generation, self._decoder, self._results).run)
         return True
 
     def _on_decoded(self, generation: int, texts: Sequence[str]) -> None:

@@ -32,6 +32,20 @@ def decode_bytes(data: bytes, name: str) -> str:
     Raises FileProblem naming the line of the first byte that is not UTF-8 when no encoding
     fits, rather than guessing and storing garbled names.
     """
+    return decode_named(data, name)[1]
+
+
+def encoding_name(data: bytes) -> str | None:
+    """The encoding `decode_bytes` reads this file in, as the import wizard names it ("UTF-8",
+    "UTF-8 BOM", "UTF-16", "CP949"), or None when it cannot read it."""
+    try:
+        return decode_named(data, "")[0]
+    except FileProblem:
+        return None
+
+
+def decode_named(data: bytes, name: str) -> tuple[str, str]:
+    """`decode_bytes` with the name of the encoding that read the text: (name, text)."""
     if data.startswith(codecs.BOM_UTF8):
         try:
             text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
@@ -45,20 +59,20 @@ def decode_bytes(data: bytes, name: str) -> str:
                 {"file": name, "byte": f"0x{data[offset]:02x}", "line": line},
                 row=line,
             ) from exc
-        return _finish(text, name)
+        return "UTF-8 BOM", _finish(text, name)
     try:
-        return _finish(data.decode("utf-8"), name)
+        return "UTF-8", _finish(data.decode("utf-8"), name)
     except UnicodeDecodeError as exc:
         utf8_error = exc
     if data.startswith(_UTF16_BOMS):
         try:
-            return _finish(data.decode("utf-16"), name)
+            return "UTF-16", _finish(data.decode("utf-16"), name)
         except UnicodeDecodeError as exc:
             raise FileProblem(
                 f"cannot read {name}: damaged UTF-16 text", Problem.BAD_UTF16, {"file": name}
             ) from exc
     try:
-        return _finish(data.decode("cp949"), name)
+        return "CP949", _finish(data.decode("cp949"), name)
     except UnicodeDecodeError:
         pass
     line = _line_of(data, utf8_error.start)

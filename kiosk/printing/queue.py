@@ -1,24 +1,25 @@
 """A print queue off the caller's thread: render, submit and wait without freezing a screen.
 
 A kiosk must keep answering the touch screen while a badge renders and the printer works, and an
-organiser's batch must not stop the window either. `PrintQueue` runs one job at a time on a worker
-thread; the caller only ever enqueues (never blocks) and hears back through plain callbacks, called
-on the worker thread: the GUI wraps them in Qt signals, so no Qt is imported here and the CLI and
-tests use the same class. A job that fails keeps its message and stays in the queue's `failed` list
-until it is retried (`retry`, `retry_failed`) or dismissed, so a paused or empty printer loses no
-badge. `synchronous=True` runs jobs in the calling thread instead, for tests and scripts.
+organiser's batch must not stop the window either. `PrintQueue` runs one job at a time on a
+one-thread background pool (`kiosk.background`); the caller only ever enqueues (never blocks)
+and hears back through plain callbacks, called on the worker thread: the GUI wraps them in Qt
+signals, so no Qt is imported here and the CLI and tests use the same class. A job that fails
+keeps its message and stays in the queue's `failed` list until it is retried (`retry`,
+`retry_failed`) or dismissed, so a paused or empty printer loses no badge. `synchronous=True`
+(an `InlinePool`) runs jobs in the calling thread instead, for tests and scripts.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.background import InlinePool, Pool, ThreadPool
 from kiosk.errors import KioskError
 
 Progress = Callable[[int, int], None]
@@ -60,7 +61,10 @@ class PrintJob:
 
 
 class PrintQueue:
-    """Runs print jobs one at a time on a worker thread and reports through callbacks.
+    """Runs print jobs one at a time on a background pool and reports through callbacks.
+
+    The pool (a one-thread `ThreadPool` of the queue's own unless given) must run one job at a
+    time, in order: a printer takes one badge after the other.
 
     Callbacks (all optional, called on the worker thread; one that raises is logged and ignored):
     `on_started(job)`, `on_progress(job, done, total)`, `on_warning(job, message)`,
@@ -76,6 +80,7 @@ class PrintQueue:
         on_finished: Callable[[PrintJob], None] | None = None,
         on_failed: Callable[[PrintJob], None] | None = None,
         synchronous: bool = False,
+        pool: Pool | None = None,
     ) -> None:
         self.on_started = on_started
         self.on_progress = on_progress
@@ -83,13 +88,14 @@ class PrintQueue:
         self.on_finished = on_finished
         self.on_failed = on_failed
         self.synchronous = synchronous
+        self._pool: Pool = pool or (
+            InlinePool() if synchronous else ThreadPool(1, name="kiosk-print-queue")
+        )
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self._jobs: list[PrintJob] = []
-        self._pending: queue.Queue[PrintJob | None] = queue.Queue()
         self._idle = threading.Condition(self._lock)
         self._busy = 0
-        self._worker: threading.Thread | None = None
         self._closed = False
 
     # --- the caller's side -------------------------------------------------------------------
@@ -147,11 +153,7 @@ class PrintQueue:
         """Stop the worker after the jobs already queued; no job can be queued afterwards."""
         with self._lock:
             self._closed = True
-            worker = self._worker
-        if worker is not None:
-            self._pending.put(None)
-            if wait:
-                worker.join(timeout)
+        self._pool.close(wait=wait, timeout=timeout)
 
     # --- the worker's side -------------------------------------------------------------------
 
@@ -160,22 +162,7 @@ class PrintQueue:
             if self._closed:
                 raise KioskError("the print queue is closed")
             self._busy += 1
-            if not self.synchronous and self._worker is None:
-                self._worker = threading.Thread(
-                    target=self._loop, name="kiosk-print-queue", daemon=True
-                )
-                self._worker.start()
-        if self.synchronous:
-            self._run(job)
-        else:
-            self._pending.put(job)
-
-    def _loop(self) -> None:
-        while True:
-            job = self._pending.get()
-            if job is None:
-                return
-            self._run(job)
+        self._pool.submit(lambda: self._run(job))
 
     def _run(self, job: PrintJob) -> None:
         with self._lock:

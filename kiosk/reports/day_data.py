@@ -1,9 +1,9 @@
 """The figures of the organisers' day report, derived from the log like every other count.
 
 Nothing here is stored. The day is the calendar date in the event's time zone; a person "checked
-in" has an admitted self check-in (an arrival, session NULL); "entered" a session means an admitted
-scan into its door; who is inside is derived in log order (at_ms, then id) exactly as the doors'
-PresenceBook and `kiosk status` do, so the report, the dashboard and the status agree.
+in" arrived at a self check-in kiosk or was admitted at any door; "entered" a session means an
+admitted scan into its door; who is inside and the peaks are `kiosk.core.presence`'s, as the
+doors, `kiosk status` and the dashboard decide them, so they all agree.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 
 from kiosk.core.clock import now_ms, to_ms
 from kiosk.core.model import CATEGORIES
+from kiosk.core.presence import AdmittedScan, PresenceFold, peak_occupancy
 from kiosk.services.event import load_event
+from kiosk.store.presence import admitted_scans, first_checkins
 
 BUCKET_MS = 15 * 60_000
 NEAR_CAPACITY = 0.9
@@ -105,9 +107,9 @@ class DayReport:
     registered: int
     cancelled: int
     checked_in: int  # distinct people checked in by the end of the day
-    arrived_today: int  # distinct people with an arrival scan this day
-    first_time_today: int  # people whose first arrival was this day
-    no_shows: int  # registrations not cancelled with no arrival by the end of the day
+    arrived_today: int  # distinct people checked in (kiosk or door) this day
+    first_time_today: int  # people whose first check-in was this day
+    no_shows: int  # registrations not cancelled, not checked in by the end of the day
     categories: list[CategoryFigures] = field(default_factory=list)
     buckets: list[Bucket] = field(default_factory=list)
     sessions: list[SessionFigures] = field(default_factory=list)
@@ -150,32 +152,12 @@ def day_report_data(
         "SELECT count(*) FILTER (WHERE status != 'cancelled'), "
         "count(*) FILTER (WHERE status = 'cancelled') FROM attendees"
     ).fetchone()
-    checked_in = conn.execute(
-        "SELECT count(DISTINCT registration_id) FROM checkins WHERE session_id IS NULL "
-        "AND verdict = 'admit' AND direction = 'in' AND at_ms < ?",
-        (end_ms,),
-    ).fetchone()[0]
-    first_arrival: dict[str, int] = {}
-    ever_before: set[str] = set()
-    for rid, at in conn.execute(
-        "SELECT registration_id, min(at_ms) FROM checkins WHERE session_id IS NULL "
-        "AND verdict = 'admit' AND direction = 'in' AND registration_id IS NOT NULL "
-        "AND at_ms < ? GROUP BY registration_id",
-        (end_ms,),
-    ):
-        if at < start_ms:
-            ever_before.add(str(rid))
-        else:
-            first_arrival[str(rid)] = int(at)
-    arrivals_today: dict[str, int] = {
-        str(rid): int(at)
-        for rid, at in conn.execute(
-            "SELECT registration_id, min(at_ms) FROM checkins WHERE session_id IS NULL "
-            "AND verdict = 'admit' AND direction = 'in' AND registration_id IS NOT NULL "
-            "AND at_ms >= ? AND at_ms < ? GROUP BY registration_id",
-            (start_ms, end_ms),
-        )
-    }
+    # Checked in: arrived at a kiosk or admitted at any door (kiosk.core.presence).
+    first_ever = first_checkins(conn, before_ms=end_ms)
+    checked_in = len(first_ever)
+    ever_before = {rid for rid, at in first_ever.items() if at < start_ms}
+    first_arrival = {rid: at for rid, at in first_ever.items() if at >= start_ms}
+    arrivals_today = first_checkins(conn, from_ms=start_ms, before_ms=end_ms)
     came = ever_before | set(first_arrival)
     status_of: dict[str, tuple[str, bool]] = {
         str(rid): (str(category), status == "cancelled")
@@ -242,30 +224,11 @@ def _session_figures(conn: sqlite3.Connection, day: date) -> list[SessionFigures
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    # Walk each session's admitted scans in log order: the latest scan of a person says
-    # whether they are inside (as PresenceBook does); the count's maximum is the peak.
-    state: dict[str, dict[str, bool]] = {sid: {} for sid in ids}
-    entered: dict[str, set[str]] = {sid: set() for sid in ids}
-    inside = dict.fromkeys(ids, 0)
-    peak = dict.fromkeys(ids, 0)
-    peak_at: dict[str, int | None] = dict.fromkeys(ids)
-    for sid, rid, direction, at in conn.execute(
-        "SELECT session_id, registration_id, direction, at_ms FROM checkins "
-        f"WHERE verdict = 'admit' AND registration_id IS NOT NULL AND session_id IN ({marks}) "
-        "ORDER BY at_ms, id",
-        ids,
-    ):
-        people = state[sid]
-        was_inside = people.get(rid, False)
-        now_inside = direction == "in"
-        if now_inside:
-            entered[sid].add(rid)
-        if now_inside != was_inside:
-            people[rid] = now_inside
-            inside[sid] += 1 if now_inside else -1
-            if inside[sid] > peak[sid]:
-                peak[sid] = inside[sid]
-                peak_at[sid] = int(at)
+    scans: dict[str, list[AdmittedScan]] = {sid: [] for sid in ids}
+    for scan in admitted_scans(conn, session_ids=ids):
+        scans[str(scan.session_id)].append(scan)
+    doors = {sid: PresenceFold().apply_all(scans[sid]).session(sid) for sid in ids}
+    peaks = {sid: peak_occupancy(scans[sid]) for sid in ids}
     denied = dict.fromkeys(ids, 0)
     overrides = dict.fromkeys(ids, 0)
     for sid, verdict, override, count in conn.execute(
@@ -292,14 +255,14 @@ def _session_figures(conn: sqlite3.Connection, day: date) -> list[SessionFigures
             room=str(room),
             invite_only=access == "invite_only",
             capacity=None if capacity is None else int(capacity),
-            admitted=len(entered[sid]),
-            inside=inside[sid],
-            peak=peak[sid],
-            peak_ms=peak_at[sid],
+            admitted=doors[sid].admitted_count,
+            inside=doors[sid].inside_count,
+            peak=peaks[sid][0],
+            peak_ms=peaks[sid][1],
             denied=denied[sid],
             overrides=overrides[sid],
             invited=len(invited[sid]),
-            invited_came=len(invited[sid] & entered[sid]),
+            invited_came=len(invited[sid] & doors[sid].entered()),
         )
         for sid, title_en, title_ko, start, end, room, access, capacity in rows
     ]

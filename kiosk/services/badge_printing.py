@@ -30,6 +30,8 @@ from kiosk.printing.queue import Work
 from kiosk.services.badges import badge_layout_name, render_badge_file
 from kiosk.services.event import load_event
 from kiosk.store.database import open_database, transaction
+from kiosk.store.id_lists import IN_LIST, id_list
+from kiosk.store.people import code_versions
 from kiosk.store.settings import get_setting, put_setting
 
 Progress = Callable[[int, int], None]
@@ -123,31 +125,12 @@ def _people(conn: sqlite3.Connection, registration_ids: Sequence[str] | None) ->
 
 def _earlier_prints(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, int]:
     """Registration id -> time of the latest print that was not a failure."""
-    found: dict[str, int] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        for rid, at_ms in conn.execute(
-            f"SELECT registration_id, MAX(at_ms) FROM badge_prints WHERE status != 'failed' "
-            f"AND registration_id IN ({marks}) GROUP BY registration_id",
-            chunk,
-        ):
-            found[rid] = int(at_ms)
-    return found
-
-
-def _code_versions(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, int]:
-    versions: dict[str, int] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        for rid, version in conn.execute(
-            f"SELECT registration_id, code_version FROM attendees "
-            f"WHERE registration_id IN ({marks})",
-            chunk,
-        ):
-            versions[rid] = int(version)
-    return versions
+    rows = conn.execute(
+        "SELECT registration_id, MAX(at_ms) FROM badge_prints WHERE status != 'failed' "
+        f"AND registration_id {IN_LIST} GROUP BY registration_id",
+        (id_list(ids),),
+    )
+    return {str(rid): int(at_ms) for rid, at_ms in rows}
 
 
 def _warn_reprints(
@@ -207,7 +190,7 @@ def print_badges(
         )
         # The renderer reads (and on the organiser's machine may first issue) the current code,
         # so the versions are read after it.
-        versions = _code_versions(conn, ids)
+        versions = code_versions(conn, ids)
         job = cups.submit_pdf(
             name, run.path, page_size_mm=run.layout.page_size_mm, title=title, check=False
         )

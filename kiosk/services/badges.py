@@ -16,7 +16,7 @@ from kiosk.errors import KioskError
 from kiosk.exports import write_atomically
 from kiosk.services.event import Event, load_event
 from kiosk.services.identify import identify
-from kiosk.services.issuing import current_code
+from kiosk.services.issuing import current_code, planned_code
 from kiosk.store.settings import get_setting
 
 Progress = Callable[[int, int], None]
@@ -138,6 +138,25 @@ def badge_content(
         code_version=code_version,
         receiver_language=language if language in receivers else None,
     )
+
+
+def preview_content(conn: sqlite3.Connection, registration_id: str) -> BadgeContent:
+    """What the person's badge would show now, without writing anything (the person page's
+    preview): the code is `planned_code`'s."""
+    event = load_event(conn)
+    code, version = planned_code(conn, registration_id)
+    return badge_content(
+        conn, registration_id, code, version, event=event, receivers=receiver_languages(conn)
+    )
+
+
+def render_preview_pdf(conn: sqlite3.Connection, registration_id: str, pdf: Path) -> None:
+    """One page with the person's badge as it would print now (one badge of a sheet layout)."""
+    content = preview_content(conn, registration_id)
+    layout = load_layout(badge_layout_name(conn, None))
+    if layout.sheet is not None:
+        layout = Layout(layout.name, layout.title, layout.design)
+    render_pdf([content], 1, layout, pdf, title="Badge preview")
 
 
 def render_badge_file(

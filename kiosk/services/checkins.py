@@ -8,14 +8,21 @@ from typing import Any
 
 from kiosk.core.clock import iso, local_date, now_ms
 from kiosk.core.model import CodeStatus, Direction, PersonFacts, Presence, Reason
-from kiosk.core.rules import OVERRIDABLE, decide_arrival, decide_door, may_pass_invite_only
+from kiosk.core.rules import (
+    OVERRIDABLE,
+    code_reason,
+    decide_arrival,
+    decide_door,
+    may_pass_invite_only,
+)
 from kiosk.errors import KioskError
 from kiosk.services.event import Event, load_event
 from kiosk.services.identify import Identification, identify
 from kiosk.services.verdict import Verdict
-from kiosk.store.checkin_log import PresenceBook, append_checkin, has_arrived
+from kiosk.store.checkin_log import PresenceBook, append_checkin
 from kiosk.store.database import transaction
 from kiosk.store.people import Attendee, attendee_by_id, person_facts, session_rule
+from kiosk.store.presence import has_arrived
 
 
 class CheckinService:
@@ -156,6 +163,21 @@ class CheckinService:
             checkin_id=entry.event_uid,
             override_reason=applied_override,
         )
+
+    def inside_count(self, session_id: str) -> int:
+        """People inside a session now, read afresh from the log (whoever wrote it, on any
+        connection)."""
+        self._presence.forget()
+        return self._presence.inside_count(session_id)
+
+    def arrival_check(self, code: str) -> tuple[Reason | None, str | None]:
+        """What a self check-in of this code would refuse for (None: it would be admitted) and
+        whose registration the code names, before the person confirms. Nothing is recorded:
+        `checkin` judges again and records."""
+        found = identify(self.conn, self.event, code)
+        refusal = code_reason(found.status, self._facts(found.attendee, None, False))
+        named = found.attendee if found.status is CodeStatus.VALID else None
+        return refusal, None if named is None else named.registration_id
 
     def checkin(self, code: str, *, at_ms: int | None = None, device: str | None = None) -> Verdict:
         """Self check-in at the event: record the arrival and list today's sessions."""

@@ -16,7 +16,7 @@ import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.core import keys
-from kiosk.core.clock import machine_zone_name, zone
+from kiosk.core.clock import zone
 from kiosk.core.codes import event_tag
 from kiosk.core.model import (
     DEFAULT_DOOR_OPENS_MINUTES,
@@ -24,6 +24,7 @@ from kiosk.core.model import (
     DoorPolicy,
 )
 from kiosk.errors import KioskError
+from kiosk.services.machine import machine_zone_name
 from kiosk.store.database import open_database, transaction
 from kiosk.store.settings import all_settings, put_setting
 

@@ -8,8 +8,9 @@ from collections.abc import Iterator, Sequence
 from kiosk.core.clock import now_ms
 from kiosk.core.codes import issue_code
 from kiosk.errors import KioskError
-from kiosk.services.event import Event, load_event, load_signing_key
+from kiosk.services.event import Event, is_organiser, load_event, load_signing_key
 from kiosk.store.database import transaction
+from kiosk.store.people import code_versions
 
 
 def _versions(
@@ -21,16 +22,7 @@ def _versions(
         ).fetchall()
         return [(rid, int(version)) for rid, version in rows]
     wanted = list(dict.fromkeys(registration_ids))
-    found: dict[str, int] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        found.update(
-            conn.execute(
-                "SELECT registration_id, code_version FROM attendees "
-                f"WHERE registration_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-        )
+    found = code_versions(conn, wanted)
     missing = [rid for rid in wanted if rid not in found]
     if missing:
         raise KioskError(f"no such registration: {', '.join(missing[:5])}")
@@ -81,14 +73,29 @@ def issue_codes(
         yield rid, codes[rid]
 
 
+def planned_code(conn: sqlite3.Connection, registration_id: str) -> tuple[str, int]:
+    """The code the person's badge will carry, without storing anything (for a preview).
+
+    On the organiser's machine: the current code, or for someone not issued one yet the code
+    they will get (version 1; Ed25519 signatures are deterministic, so it is the same text).
+    Elsewhere: the current code as `current_code` reads it."""
+    versions = code_versions(conn, [registration_id])
+    if registration_id not in versions:
+        raise KioskError(f"no such registration: {registration_id}")
+    if not is_organiser(conn):
+        return current_code(conn, registration_id)
+    version = max(versions[registration_id], 1)
+    key = load_signing_key(conn)
+    return issue_code(key, load_event(conn).event_id, registration_id, version), version
+
+
 def current_code(conn: sqlite3.Connection, registration_id: str) -> tuple[str, int]:
     """The person's current code and its version.
 
     The organiser's machine signs it (issuing a first code if there was none); a device without
     the signing key reads the code it was given, or the person's code from another system.
     """
-    has_key = conn.execute("SELECT 1 FROM signing_key WHERE id = 1").fetchone() is not None
-    if has_key:
+    if is_organiser(conn):
         code = next(issue_codes(conn, [registration_id]))[1]
         version = conn.execute(
             "SELECT code_version FROM attendees WHERE registration_id = ?", (registration_id,)

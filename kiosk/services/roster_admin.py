@@ -19,6 +19,7 @@ from kiosk.core.privacy import email_hash
 from kiosk.errors import KioskError
 from kiosk.services.event import load_event
 from kiosk.store.database import transaction
+from kiosk.store.presence import checked_in_ids
 
 WALK_IN_PREFIX = "W-"
 _EMAIL_RE = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+$")
@@ -307,3 +308,32 @@ def person_record(conn: sqlite3.Connection, registration_id: str) -> PersonRecor
         invitations=invitations,
         speaker_of=speaker_of,
     )
+
+
+RosterRow = tuple[str, str | None, str | None, str | None, str | None, str, str, int, bool]
+"""registration id, family name, given name, name in own script, organisation, category, status,
+code version, checked in"""
+
+
+def roster_rows(conn: sqlite3.Connection) -> list[RosterRow]:
+    """Every registration as the organisers' roster lists it; "checked in" is the one definition
+    (`kiosk.store.presence`): arrived at a kiosk or admitted at any door."""
+    checked_in = checked_in_ids(conn)
+    rows = conn.execute(
+        "SELECT registration_id, family_name, given_name, name_local, organization, category, "
+        "status, code_version FROM attendees"
+    )
+    return [
+        (
+            str(rid),
+            family,
+            given,
+            local,
+            org,
+            str(category),
+            str(status),
+            int(version),
+            str(rid) in checked_in,
+        )
+        for rid, family, given, local, org, category, status, version in rows
+    ]

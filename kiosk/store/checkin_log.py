@@ -1,4 +1,4 @@
-"""The append-only check-in log, and who is inside each session derived from it."""
+"""The append-only check-in log, and a door's running account of who is inside (PresenceBook)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import sqlite3
 from dataclasses import dataclass
 
 from kiosk.core.model import Direction, Presence, Reason
+from kiosk.core.presence import SessionPresence
+from kiosk.store.database import data_version
+from kiosk.store.presence import admitted_scans
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,51 +89,22 @@ def append_checkin(
     )
 
 
-def has_arrived(conn: sqlite3.Connection, registration_id: str) -> bool:
-    """True once the person has checked in at the event (any device)."""
-    return (
-        conn.execute(
-            "SELECT 1 FROM checkins WHERE session_id IS NULL AND registration_id = ? "
-            "AND verdict = 'admit' LIMIT 1",
-            (registration_id,),
-        ).fetchone()
-        is not None
-    )
-
-
-class _SessionPresence:
-    __slots__ = ("people", "inside")
-
-    def __init__(self) -> None:
-        # registration id -> (has_entered, inside, ordering key of the latest admitted event)
-        self.people: dict[str, tuple[bool, bool, tuple[int, int]]] = {}
-        self.inside = 0
-
-    def apply(self, registration_id: str, direction: str, key: tuple[int, int]) -> None:
-        entered, inside, last = self.people.get(registration_id, (False, False, (-1, -1)))
-        now_inside = inside
-        if key > last:
-            now_inside = direction == "in"
-            last = key
-        self.inside += int(now_inside) - int(inside)
-        self.people[registration_id] = (entered or direction == "in", now_inside, last)
-
-
 class PresenceBook:
     """Who is inside each session, derived from the log and kept current as this process writes.
 
-    Nothing here is stored: it is rebuilt from the log whenever another connection has committed
-    (PRAGMA data_version), and updated in place for this connection's own appends.
+    Nothing here is stored: it is folded from the log (`kiosk.core.presence`) whenever another
+    connection has committed (PRAGMA data_version), and updated in place for this connection's
+    own appends.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._sessions: dict[str, _SessionPresence] = {}
+        self._sessions: dict[str, SessionPresence] = {}
         self._data_version = -1
 
     def refresh_if_changed(self) -> None:
         """Forget derived state if another connection wrote since we last looked."""
-        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        version = data_version(self._conn)
         if version != self._data_version:
             self._sessions.clear()
             self._data_version = version
@@ -139,32 +113,25 @@ class PresenceBook:
         self._sessions.clear()
         self._data_version = -1
 
-    def _session(self, session_id: str) -> _SessionPresence:
+    def _session(self, session_id: str) -> SessionPresence:
         state = self._sessions.get(session_id)
         if state is None:
-            state = _SessionPresence()
-            rows = self._conn.execute(
-                "SELECT registration_id, direction, at_ms, id FROM checkins "
-                "WHERE session_id = ? AND verdict = 'admit' AND registration_id IS NOT NULL "
-                "ORDER BY at_ms, id",
-                (session_id,),
-            )
-            for registration_id, direction, at_ms, row_id in rows:
-                state.apply(registration_id, direction, (at_ms, row_id))
+            state = SessionPresence()
+            for scan in admitted_scans(self._conn, session_ids=[session_id]):
+                state.apply(scan.registration_id, scan.direction, scan.order)
             self._sessions[session_id] = state
         return state
 
     def presence(self, session_id: str, registration_id: str) -> Presence:
-        entry = self._session(session_id).people.get(registration_id)
-        return Presence(has_entered=entry[0], inside=entry[1]) if entry else Presence()
+        return self._session(session_id).presence(registration_id)
 
     def inside_count(self, session_id: str) -> int:
-        return self._session(session_id).inside
+        return self._session(session_id).inside_count
 
     def record(self, entry: CheckinRecord) -> None:
         """Take account of an admitted scan this connection just appended."""
         if entry.session_id is None or entry.registration_id is None or not entry.reason.admits:
             return
         self._session(entry.session_id).apply(
-            entry.registration_id, entry.direction.value, (entry.at_ms, entry.row_id)
+            entry.registration_id, entry.direction, (entry.at_ms, entry.row_id)
         )

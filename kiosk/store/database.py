@@ -13,12 +13,39 @@ from kiosk.errors import DatabaseDamaged, KioskError
 from kiosk.store.files import create_private_file, make_folders, private_database
 from kiosk.store.schema import MIGRATIONS, SCHEMA_VERSION
 
+Connection = sqlite3.Connection
+"""An event database connection as the screens hold it: they pass it to services, never run SQL."""
+DatabaseError = sqlite3.Error
+"""Any error the database reports (busy, disk full, damaged): what a screen may catch and show."""
 
-def _connect(path: Path) -> sqlite3.Connection:
-    # Autocommit: every write goes through an explicit `write()` transaction.
+
+def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection to an event database with the durability settings every connection uses.
+
+    Autocommit (every write goes through an explicit `transaction()`), a 10-second wait for the
+    write lock, FULL synchronous commits (a commit survives a power cut, not just a crash of this
+    process) and foreign keys. The connection may be handed to another thread, one at a time.
+    `read_only` refuses writes (the dashboard's refreshes). It neither creates, checks nor
+    migrates the file: `open_database` does that once when an app or command starts, and worker
+    threads then `connect` to the file it opened.
+    """
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 10000")
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """A number that changes whenever another connection commits to the file (PRAGMA
+    data_version): a reader refreshes only when it changed."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
@@ -31,13 +58,11 @@ def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
         raise DatabaseDamaged(f"{path} is damaged: {first}; restore it from a backup or sync")
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Write-ahead logging: readers (other screens, sync, the dashboard) never block the door."""
     mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
         conn.execute("PRAGMA journal_mode = WAL")
-    # FULL: a commit survives a power cut, not just a crash of this process.
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -70,9 +95,19 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite has already rolled back after some errors (a full disk, an I/O error): a second
+        # ROLLBACK would fail and hide the error that matters.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        # A commit that failed (busy, disk full) may leave the transaction open: end it, so the
+        # connection stays usable and nothing half-done is committed later by accident.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def open_database(path: str | Path, *, create: bool = False) -> sqlite_utils.Database:
@@ -93,10 +128,13 @@ def open_database(path: str | Path, *, create: bool = False) -> sqlite_utils.Dat
     elif not path.is_file():
         raise KioskError(f"no event database at {path}; create one with `kiosk init`")
     private_database(path)  # also a file made before files were private
-    conn = _connect(path)
+    try:
+        conn = connect(path)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(f"{path} is damaged or not an event database ({exc})") from exc
     try:
         _check_integrity(conn, path)
-        _configure(conn)
+        _use_wal(conn)
         _migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()

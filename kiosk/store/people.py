@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiosk.core.model import PersonFacts, SessionRule
 from kiosk.core.names import display_name
+from kiosk.store.id_lists import IN_LIST, id_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,16 @@ def attendee_by_id(conn: sqlite3.Connection, registration_id: str) -> Attendee |
         f"SELECT {_ATTENDEE_COLUMNS} FROM attendees WHERE registration_id = ?", (registration_id,)
     ).fetchone()
     return Attendee(*row) if row else None
+
+
+def code_versions(conn: sqlite3.Connection, registration_ids: Iterable[str]) -> dict[str, int]:
+    """Registration id -> the version of the person's current code (0: never issued), for the
+    ids that exist."""
+    rows = conn.execute(
+        f"SELECT registration_id, code_version FROM attendees WHERE registration_id {IN_LIST}",
+        (id_list(registration_ids),),
+    )
+    return {str(rid): int(version) for rid, version in rows}
 
 
 def attendee_by_external_code(conn: sqlite3.Connection, code: str) -> Attendee | None:

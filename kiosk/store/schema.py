@@ -155,7 +155,19 @@ MIGRATIONS: list[str] = [
         problem TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
-    # 5: per-device enrolment (kiosk/sync/enrolment.py). The organiser makes a one-time,
+    # Each device's latest machine check (`kiosk doctor`), as the device sent it to the hub with
+    # a sync round: the organiser's Sync tab shows it. One row per device, replaced each time.
+    """
+    CREATE TABLE device_health (
+        device TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        checked_ms INTEGER NOT NULL,
+        received_ms INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        report TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
+    # 6: per-device enrolment (kiosk/sync/enrolment.py). The organiser makes a one-time,
     # short-lived token per device name; the device proves it holds the token once, and its key
     # is pinned. The event-wide enrolment secret that roster bundles used to carry is gone (a
     # copied bundle must not let anyone add a door), and so is the PIN hash in rosters: each

@@ -14,9 +14,10 @@ they could not see each other is reported instead:
 - `sequence_taken`: a check-in that could not join the log because its device and sequence number
   already belong to another check-in (two databases using one device name); kept aside.
 
-Order: who was inside when is derived from each device's own clock (`at_ms`, then the sync order),
-the same order the door screens and `kiosk status` use. Clocks hours apart can make an exit look
-earlier than its entry; the counts of distinct people admitted do not depend on order at all.
+Order: who was inside when is derived from each device's own clock (`at_ms`, then the sync order)
+by `kiosk.core.presence`, as the door screens and `kiosk status` decide it. Clocks hours apart
+can make an exit look earlier than its entry; the counts of distinct people admitted do not
+depend on order at all.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.core.clock import iso
+from kiosk.core.presence import occupancy_over_time
 from kiosk.services.event import load_event
+from kiosk.store.presence import CHECKED_IN, admitted_scans
 
 KINDS = (
     "double_admission",
@@ -100,28 +103,15 @@ def _over_capacity(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any
     )
     out = []
     for session_id, capacity in sorted(capacities.items()):
-        inside: dict[str, bool] = {}
-        count = peak = 0
+        peak = 0
         first_over: int | None = None
         peak_at = 0
-        devices: set[str] = set()
-        for registration_id, direction, at_ms, device in conn.execute(
-            "SELECT registration_id, direction, at_ms, device FROM checkins "
-            "WHERE session_id = ? AND verdict = 'admit' AND registration_id IS NOT NULL "
-            "ORDER BY at_ms, id",
-            (session_id,),
-        ):
-            was = inside.get(registration_id, False)
-            now = direction == "in"
-            inside[registration_id] = now
-            count += int(now) - int(was)
-            if now:
-                devices.add(device)
+        for scan, count in occupancy_over_time(admitted_scans(conn, session_ids=[session_id])):
             if count > capacity:
                 if first_over is None:
-                    first_over = at_ms
+                    first_over = scan.at_ms
                 if count > peak:
-                    peak, peak_at = count, at_ms
+                    peak, peak_at = count, scan.at_ms
         if first_over is not None:
             out.append(
                 {
@@ -131,10 +121,20 @@ def _over_capacity(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any
                     "peak_inside": peak,
                     "first_over_at": iso(first_over, tz),
                     "peak_at": iso(peak_at, tz),
-                    "devices": sorted(devices),
+                    "devices": _entry_devices(conn, session_id),
                 }
             )
     return out
+
+
+def _entry_devices(conn: sqlite3.Connection, session_id: str) -> list[str]:
+    """The devices that admitted someone into a session."""
+    rows = conn.execute(
+        f"SELECT DISTINCT device FROM checkins WHERE session_id = ? AND {CHECKED_IN} "
+        "ORDER BY device",
+        (session_id,),
+    )
+    return [str(device) for (device,) in rows]
 
 
 def _revoked(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any]]:

@@ -44,9 +44,10 @@ from cryptography.exceptions import InvalidSignature
 from kiosk.core import keys
 from kiosk.core.clock import now_ms
 from kiosk.errors import KioskError
+from kiosk.services.device_health import MAX_REPORT_BYTES
 from kiosk.services.event import is_organiser, load_event, load_signing_key
 from kiosk.store.database import open_database, transaction
-from kiosk.sync import enrolment, identity
+from kiosk.sync import enrolment, health, identity
 from kiosk.sync.bundle import BundleError, open_bundle
 from kiosk.sync.events import import_events, organiser_events_bundle
 from kiosk.sync.hub_server import HubHTTPServer, ServerLimits, request_headers
@@ -496,6 +497,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", f"{PREFIX}/roster"): Route(Hub._roster_reply),
     ("GET", f"{PREFIX}/events"): Route(Hub._pull),
     ("POST", f"{PREFIX}{STAFF_CALL_PATH}"): Route(Hub._staff_call, max_body=MAX_STAFF_CALL_BYTES),
+    health.ROUTE: Route(health.receive_report, max_body=MAX_REPORT_BYTES),
 }
 LARGEST_BODY = max(route.max_body for route in ROUTES.values())
 

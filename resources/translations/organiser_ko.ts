@@ -118,8 +118,13 @@
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/dashboard_view.py" line="310"/>
-        <source>%v of %m checked in</source>
-        <translation>%m명 중 %v명 체크인</translation>
+        <source>{checked} of {registered} checked in</source>
+        <translation>{registered}명 중 {checked}명 체크인</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/dashboard_view.py" line="310"/>
+        <source>No one is registered yet: import the roster first</source>
+        <translation>아직 등록자가 없습니다. 먼저 명단을 가져오세요</translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/dashboard_view.py" line="312"/>

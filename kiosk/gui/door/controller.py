@@ -7,7 +7,6 @@ commits before returning), so a verdict shown is a verdict recorded.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,7 +16,7 @@ from kiosk.core.clock import now_ms
 from kiosk.core.model import Direction
 from kiosk.core.rules import OVERRIDABLE
 from kiosk.errors import KioskError
-from kiosk.gui.door.scans_model import RecentScansModel, ScanEntry, load_recent
+from kiosk.gui.door.scans_model import RecentScansModel
 from kiosk.gui.door.session_choice import (
     TimedSession,
     current_or_next,
@@ -27,12 +26,12 @@ from kiosk.gui.door.session_choice import (
     timed,
 )
 from kiosk.services.checkins import CheckinService
+from kiosk.services.door_scans import ScanEntry, recent_door_scans
 from kiosk.services.event import Event
 from kiosk.services.lookup import PersonMatch, search_by_name
 from kiosk.services.programme import list_sessions
 from kiosk.services.verdict import Verdict
-from kiosk.store.checkin_log import PresenceBook
-from kiosk.store.database import transaction
+from kiosk.store.database import Connection, DatabaseError, transaction
 from kiosk.store.settings import get_setting, put_setting
 
 log = logging.getLogger(__name__)
@@ -63,7 +62,7 @@ class DoorController(QObject):
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         event: Event,
         service: CheckinService,
         clock: Callable[[], int] = now_ms,
@@ -77,8 +76,7 @@ class DoorController(QObject):
         self.pending: PendingOverride | None = None
         self.pinned = False  # staff chose the session: do not follow the programme
         self.recent = RecentScansModel(event.tz)
-        self.recent.set_entries(load_recent(conn, event.device))
-        self._book = PresenceBook(conn)
+        self.recent.set_entries(recent_door_scans(conn, event.device))
         self.sessions: list[TimedSession] = timed(list_sessions(conn), event.tz)
         remembered = get_setting(conn, ROOM_SETTING)
         self.room = default_room(
@@ -219,7 +217,7 @@ class DoorController(QObject):
     ) -> Verdict | None:
         try:
             verdict = decide()
-        except (KioskError, sqlite3.Error) as exc:
+        except (KioskError, DatabaseError) as exc:
             log.exception("door scan not recorded")
             self.scan_failed.emit(str(exc))
             return None
@@ -262,8 +260,7 @@ class DoorController(QObject):
         """People inside the door's session now, and its capacity (None: no limit)."""
         if self.session is None:
             return 0, None
-        self._book.forget()
-        return self._book.inside_count(self.session.session_id), self.session.row.capacity
+        return self.service.inside_count(self.session.session_id), self.session.row.capacity
 
     def refresh_occupancy(self) -> None:
         inside, capacity = self.occupancy()

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kiosk.core.clock import from_ms
-from kiosk.core.model import Reason
-from kiosk.core.names import display_name
 from kiosk.gui.door.presentation import reason_word, verdict_kind
+from kiosk.services.door_scans import RECENT_LIMIT, ScanEntry
 
 _Index = QModelIndex | QPersistentModelIndex
 NO_NAME = "—"
-RECENT_LIMIT = 10
 
 # Roles for tests and delegates beside the display text.
 ReasonRole = Qt.ItemDataRole.UserRole + 1
@@ -24,16 +20,6 @@ NameRole = Qt.ItemDataRole.UserRole + 2
 TimeRole = Qt.ItemDataRole.UserRole + 3
 
 _ICONS = {"admit": "✔", "welcome_back": "➜", "exit": "⬅", "deny": "✖"}
-
-
-@dataclass(frozen=True, slots=True)
-class ScanEntry:
-    """One line of the list: no e-mail, no code, only what door staff need to see."""
-
-    at_ms: int
-    name: str | None
-    reason: Reason
-    overridden: bool = False
 
 
 class RecentScansModel(QAbstractListModel):
@@ -88,25 +74,3 @@ class RecentScansModel(QAbstractListModel):
         if role == TimeRole:
             return entry.at_ms
         return None
-
-
-def load_recent(
-    conn: sqlite3.Connection, device: str, limit: int = RECENT_LIMIT
-) -> list[ScanEntry]:
-    """This device's latest door scans from the log, newest first (the list survives a restart)."""
-    rows = conn.execute(
-        "SELECT c.at_ms, a.family_name, a.given_name, c.registration_id, c.reason, "
-        "c.override_reason IS NOT NULL FROM checkins AS c "
-        "LEFT JOIN attendees AS a ON a.registration_id = c.registration_id "
-        "WHERE c.device = ? AND c.session_id IS NOT NULL ORDER BY c.device_seq DESC LIMIT ?",
-        (device, limit),
-    ).fetchall()
-    entries = []
-    for at_ms, family, given, registration_id, reason, overridden in rows:
-        try:
-            code = Reason(reason)
-        except ValueError:
-            continue
-        name = display_name(family, given) if registration_id and (family or given) else None
-        entries.append(ScanEntry(at_ms, name, code, bool(overridden)))
-    return entries

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
@@ -39,6 +38,7 @@ from kiosk.gui.translations import LanguageSwitcher
 from kiosk.services.checkins import CheckinService
 from kiosk.services.event import Event
 from kiosk.services.verdict import Verdict
+from kiosk.store.database import Connection, DatabaseError
 
 HOLD_MS = 6_000  # a verdict stays this long unless another scan comes first
 TICK_MS = 30_000  # follow the programme and refresh the sync time this often
@@ -49,7 +49,7 @@ class DoorScreen(QWidget):
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         event: Event,
         service: CheckinService,
         prefs: DisplayPreferences,
@@ -290,7 +290,7 @@ class DoorScreen(QWidget):
 
         try:
             return pending_events(self.controller.conn)
-        except sqlite3.Error:
+        except DatabaseError:
             return 0
 
     def _update_sync(self) -> None:

@@ -14,9 +14,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from kiosk.core.clock import from_ms
-from kiosk.gui.organiser.dashboard_data import FULL, NEAR, NO_LIMIT, SPACE, InsidePerson, RoomNow
 from kiosk.gui.organiser.labels import category_label
 from kiosk.gui.table_model import ColumnsTableModel
+from kiosk.services.dashboard import FULL, NEAR, NO_LIMIT, SPACE, InsidePerson, RoomNow
 
 _Index = QModelIndex | QPersistentModelIndex
 # Background and text colour per room state: contrast at least 4.5:1, and the text says it too.

@@ -36,17 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.clock import from_ms, local_date
-from kiosk.gui.organiser.dashboard_data import (
-    FULL,
-    NEAR,
-    NO_LIMIT,
-    SPACE,
-    LiveCounts,
-    Snapshot,
-    dashboard_days,
-    roll_call,
-    snapshot,
-)
 from kiosk.gui.organiser.dashboard_models import (
     STATE_COLOURS,
     RollCallModel,
@@ -58,10 +47,21 @@ from kiosk.gui.organiser.tasks import (
     Task,
     TaskContext,
     TaskRunner,
-    reader_connection,
     sent_by,
 )
 from kiosk.gui.shell.context import AppContext
+from kiosk.services.dashboard import (
+    FULL,
+    NEAR,
+    NO_LIMIT,
+    SPACE,
+    LiveCounts,
+    Snapshot,
+    dashboard_days,
+    roll_call,
+    snapshot,
+)
+from kiosk.store.database import connect, data_version
 
 REFRESH_MS = 2_000
 STALE_MS = 30_000  # refresh at least this often (rooms follow the clock)
@@ -83,7 +83,7 @@ class DashboardView(QWidget):
         self.snapshot: Snapshot | None = None
         self.live = LiveCounts()
         self.task: Task | None = None
-        self._reader = reader_connection(context.db_path)
+        self._reader = connect(context.db_path, read_only=True)
         self._seen_version = -1
         self._seen_at = 0
         self._seen_day: date | None = None
@@ -238,7 +238,7 @@ class DashboardView(QWidget):
             return None
         now = self.context.clock()
         day = self.chosen_day()
-        version = int(self._reader.execute("PRAGMA data_version").fetchone()[0])
+        version = data_version(self._reader)
         if (
             not force
             and version == self._seen_version
@@ -298,16 +298,25 @@ class DashboardView(QWidget):
         if shot is None:
             self.headline.setText(self.tr("Loading…"))
             return
-        share = round(100 * shot.checked_in / shot.attendees) if shot.attendees else 0
-        self.headline.setText(
-            self.tr("{checked} of {registered} registered people checked in ({share}%)").format(
-                checked=f"{shot.checked_in:,}", registered=f"{shot.attendees:,}", share=share
+        checked, registered = f"{shot.checked_in:,}", f"{shot.attendees:,}"
+        if shot.attendees:
+            share = round(100 * shot.checked_in / shot.attendees)
+            self.headline.setText(
+                self.tr("{checked} of {registered} registered people checked in ({share}%)").format(
+                    checked=checked, registered=registered, share=share
+                )
             )
-        )
+        else:
+            self.headline.setText(self.tr("No one is registered yet: import the roster first"))
         self.headline.setAccessibleName(self.headline.text())
+        # The bar's own text says the real numbers (its range cannot be empty).
         self.meter.setRange(0, max(1, shot.attendees))
         self.meter.setValue(min(shot.checked_in, max(1, shot.attendees)))
-        self.meter.setFormat(self.tr("%v of %m checked in"))
+        self.meter.setFormat(
+            self.tr("{checked} of {registered} checked in").format(
+                checked=checked, registered=registered
+            )
+        )
         moment = from_ms(shot.now_ms, self.context.event.tz).strftime("%H:%M:%S")
         self.updated_label.setText(self.tr("Updated at {time}").format(time=moment))
 

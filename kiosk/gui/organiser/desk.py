@@ -7,7 +7,6 @@ Qt signals here, so the screen hears of each job on the UI thread.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from kiosk.services.roster_admin import (
     register_walk_in,
     set_cancelled,
 )
+from kiosk.store.database import Connection
 
 PrintWork = Callable[[Path, Sequence[str]], Work]
 
@@ -40,7 +40,7 @@ class DeskActions(QObject):
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         db_path: Path,
         *,
         print_work: PrintWork = default_print_work,

@@ -8,7 +8,6 @@ which rolls the transaction back.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,9 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.errors import KioskError
 from kiosk.gui.organiser.import_messages import failure_text
-from kiosk.gui.organiser.import_source import (
+from kiosk.gui.organiser.tasks import Task, TaskContext, TaskRunner
+from kiosk.imports import COLUMNS, FileProblem, ImportFailure, ImportReport, run_import
+from kiosk.services.import_source import (
     Preview,
     SourceInfo,
     describe_source,
@@ -28,8 +29,7 @@ from kiosk.gui.organiser.import_source import (
     remember_mapping,
     remembered_mapping,
 )
-from kiosk.gui.organiser.tasks import Task, TaskContext, TaskRunner, worker_connection
-from kiosk.imports import COLUMNS, FileProblem, ImportFailure, ImportReport, run_import
+from kiosk.store.database import Connection, connect
 
 KINDS = ("roster", "programme", "invitations")
 
@@ -52,9 +52,7 @@ class ImportController(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(
-        self, conn: sqlite3.Connection, db_path: Path, runner: TaskRunner | None = None
-    ) -> None:
+    def __init__(self, conn: Connection, db_path: Path, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.conn = conn
         self.db_path = Path(db_path)
@@ -158,7 +156,7 @@ class ImportController(QObject):
         total = info.rows_estimate or 0
 
         def job(context: TaskContext) -> CheckResult:
-            conn = worker_connection(self.db_path)
+            conn = connect(self.db_path)
             task.interrupt = conn.interrupt
             try:
                 context.progress(0, total)
@@ -197,7 +195,7 @@ class ImportController(QObject):
         total = info.rows_estimate or 0
 
         def job(context: TaskContext) -> ImportReport:
-            conn = worker_connection(self.db_path)
+            conn = connect(self.db_path)
             task.interrupt = conn.interrupt
             try:
                 try:

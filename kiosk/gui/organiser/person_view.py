@@ -28,10 +28,10 @@ from kiosk.gui.organiser.tasks import (
     TaskContext,
     TaskRunner,
     sent_by,
-    worker_connection,
 )
 from kiosk.gui.shell.context import AppContext
 from kiosk.services.roster_admin import PersonRecord, person_record
+from kiosk.store.database import connect
 
 PREVIEW_WIDTH = 340
 
@@ -244,7 +244,7 @@ class PersonPanel(QWidget):
         db_path = self.context.db_path
 
         def job(context: TaskContext) -> QImage:
-            conn = worker_connection(db_path)
+            conn = connect(db_path)
             try:
                 context.check()
                 return render_preview(conn, rid)

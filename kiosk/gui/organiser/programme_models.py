@@ -3,8 +3,6 @@ people found by name."""
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,43 +14,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from kiosk.core.names import display_name
 from kiosk.gui.organiser.labels import access_label, category_label, status_label
 from kiosk.gui.table_model import ColumnsTableModel
 from kiosk.services.lookup import PersonMatch
-from kiosk.services.programme import SessionRow, list_sessions
+from kiosk.services.programme import ProgrammeRow
 from kiosk.services.roster_admin import InvitedPerson
 
 _Index = QModelIndex | QPersistentModelIndex
 RegistrationRole = Qt.ItemDataRole.UserRole + 1
 INVITE_ONLY_BACKGROUND = QColor("#eef3fb")
-
-
-@dataclass(frozen=True)
-class ProgrammeRow:
-    """A session as the programme tab lists it."""
-
-    session: SessionRow
-    speakers: tuple[str, ...]  # display names (or ids of speakers not imported yet)
-    invited: int
-
-
-def programme_rows(conn: sqlite3.Connection) -> list[ProgrammeRow]:
-    """Every session in time order with its speakers' names and invitation count."""
-    speakers: dict[str, list[str]] = {}
-    for sid, rid, family, given in conn.execute(
-        "SELECT p.session_id, p.registration_id, a.family_name, a.given_name "
-        "FROM session_speakers p LEFT JOIN attendees a ON a.registration_id = p.registration_id "
-        "ORDER BY p.session_id, a.family_name, a.given_name"
-    ):
-        speakers.setdefault(sid, []).append(display_name(family, given) or rid)
-    invited = dict(conn.execute("SELECT session_id, count(*) FROM invitations GROUP BY session_id"))
-    return [
-        ProgrammeRow(
-            row, tuple(speakers.get(row.session_id, ())), int(invited.get(row.session_id, 0))
-        )
-        for row in list_sessions(conn)
-    ]
 
 
 class ProgrammeModel(ColumnsTableModel):

@@ -30,12 +30,11 @@ from kiosk.gui.organiser.programme_models import (
     InvitedModel,
     PeopleFoundModel,
     ProgrammeModel,
-    ProgrammeRow,
-    programme_rows,
 )
 from kiosk.gui.organiser.sizing import fit_rows
 from kiosk.gui.shell.context import AppContext
 from kiosk.services.lookup import search_by_name
+from kiosk.services.programme import ProgrammeRow, programme_rows
 from kiosk.services.roster_admin import add_invitation, invited_people, remove_invitation
 
 SEARCH_LIMIT = 30

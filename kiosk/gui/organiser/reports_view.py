@@ -31,10 +31,10 @@ from kiosk.gui.organiser.tasks import (
     TaskContext,
     TaskRunner,
     sent_by,
-    worker_connection,
 )
 from kiosk.gui.shell.context import AppContext
 from kiosk.reports import render_day_report, report_days
+from kiosk.store.database import connect
 
 
 class ReportsView(QWidget):
@@ -149,7 +149,7 @@ class ReportsView(QWidget):
         db_path = self.context.db_path
 
         def job(context: TaskContext) -> tuple[str, Path, int]:
-            conn = worker_connection(db_path)
+            conn = connect(db_path)
             try:
                 result = render_day_report(
                     conn,
@@ -170,7 +170,7 @@ class ReportsView(QWidget):
         write = export_audit if what == "audit" else export_attendance
 
         def job(context: TaskContext) -> tuple[str, Path, int]:
-            conn = worker_connection(db_path)
+            conn = connect(db_path)
             try:
                 context.check()
                 rows = write(conn, path)

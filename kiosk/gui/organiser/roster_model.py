@@ -12,7 +12,6 @@ rows (uniform row heights, so nothing measures 100,000 rows).
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -29,6 +28,8 @@ from PySide6.QtGui import QBrush, QColor
 from kiosk.core.names import display_name
 from kiosk.gui.organiser.labels import category_label, status_label
 from kiosk.gui.table_model import ColumnsTableModel
+from kiosk.services.roster_admin import roster_rows
+from kiosk.store.database import Connection
 
 _Index = QModelIndex | QPersistentModelIndex
 RegistrationRole = Qt.ItemDataRole.UserRole + 1
@@ -75,33 +76,23 @@ class RosterData:
             return None
 
 
-def load_roster(conn: sqlite3.Connection) -> RosterData:
+def load_roster(conn: Connection) -> RosterData:
     """Read every registration and build the search index (run it off the UI thread)."""
-    arrived = {
-        rid
-        for (rid,) in conn.execute(
-            "SELECT DISTINCT registration_id FROM checkins WHERE session_id IS NULL "
-            "AND verdict = 'admit' AND registration_id IS NOT NULL"
-        )
-    }
     rows = []
-    for rid, family, given, local, org, category, status, version in conn.execute(
-        "SELECT registration_id, family_name, given_name, name_local, organization, category, "
-        "status, code_version FROM attendees"
-    ):
+    for rid, family, given, local, org, category, status, version, came in roster_rows(conn):
         name = display_name(family, given) or (local or "")
         key = fold(name)
-        rows.append((key, rid, name, local or "", org or "", category, status, version))
+        rows.append((key, rid, name, local or "", org or "", category, status, version, came))
     rows.sort()
     data = RosterData()
-    for key, rid, name, local, org, category, status, version in rows:
+    for key, rid, name, local, org, category, status, version, came in rows:
         data.ids.append(rid)
         data.names.append(name)
         data.local.append(local)
         data.organizations.append(org)
         data.categories.append(category)
         data.statuses.append(status)
-        data.arrived.append(1 if rid in arrived else 0)
+        data.arrived.append(1 if came else 0)
         data.versions.append(int(version))
         data.haystacks.append(f"{key}\x00{fold(local)}\x00{rid.lower()}\x00{fold(org)}")
     return data

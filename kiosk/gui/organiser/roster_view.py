@@ -29,11 +29,11 @@ from kiosk.gui.organiser.tasks import (
     TaskContext,
     TaskRunner,
     sent_by,
-    worker_connection,
 )
 from kiosk.gui.organiser.walkin_view import WalkInDialog
 from kiosk.gui.shell.context import AppContext
 from kiosk.services.roster_admin import person_record
+from kiosk.store.database import connect
 
 
 class RosterView(QWidget):
@@ -143,7 +143,7 @@ class RosterView(QWidget):
         db_path = self.context.db_path
 
         def job(context: TaskContext) -> RosterData:
-            conn = worker_connection(db_path)
+            conn = connect(db_path)
             try:
                 return load_roster(conn)
             finally:

@@ -1,23 +1,25 @@
-"""Long work off the UI thread: a QRunnable per job, results and progress back as Qt signals.
+"""Long work off the UI thread: a job per task on a background pool (`kiosk.background`),
+results and progress back as Qt signals.
 
-Each task gets its own database connection (a connection is never shared between threads while
-in use), a `progress(done, total)` callback and a cancel flag it checks between steps. Signals are
-emitted from the worker thread and delivered on the UI thread (queued connections), so views only
-ever touch widgets from the UI thread.
+Each task opens its own database connection (a connection is never shared between threads while
+in use), and gets a `progress(done, total)` callback and a cancel flag it checks between steps.
+Signals are emitted from the worker thread and delivered on the UI thread (queued connections), so
+views only ever touch widgets from the UI thread. With an `InlinePool` (tests) a task runs to its
+end inside `start`, and its signals arrive before `start` returns.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
+from kiosk.background import Pool, shared_pool
 from kiosk.errors import KioskError
+from kiosk.store.database import DatabaseError
 
 
 class Cancelled(KioskError):
@@ -57,12 +59,10 @@ class TaskContext:
 Job = Callable[[TaskContext], Any]
 
 
-class Task(QRunnable):
-    """One job on the thread pool. Keep a reference until it has finished (the runner does)."""
+class Task:
+    """One job for the pool. Keep a reference until it has finished (the runner does)."""
 
     def __init__(self, job: Job, *, label: str = "") -> None:
-        super().__init__()
-        self.setAutoDelete(False)
         self.job = job
         self.label = label
         self.signals = TaskSignals()
@@ -89,7 +89,7 @@ class Task(QRunnable):
         except Exception as exc:
             if self._cancel.is_set():
                 self.signals.cancelled.emit()
-            elif isinstance(exc, KioskError | sqlite3.Error):
+            elif isinstance(exc, KioskError | DatabaseError):
                 self.signals.failed.emit(str(exc))
             else:  # a bug: say so rather than die silently in a thread
                 traceback.print_exc()
@@ -101,11 +101,12 @@ class Task(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Starts tasks on a thread pool and keeps them alive until they end."""
+    """Starts tasks on a background pool (the shared one unless given) and keeps them alive
+    until they end."""
 
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, pool: Pool | None = None) -> None:
         super().__init__(parent)
-        self.pool = pool or QThreadPool.globalInstance()
+        self.pool = pool or shared_pool()
         self._running: set[Task] = set()
 
     def start(self, task: Task) -> Task:
@@ -113,15 +114,15 @@ class TaskRunner(QObject):
         for signal in (task.signals.finished, task.signals.failed):
             signal.connect(lambda *_: self._running.discard(task))
         task.signals.cancelled.connect(lambda: self._running.discard(task))
-        self.pool.start(task)
+        self.pool.submit(task.run)
         return task
 
     def run(self, job: Job, *, label: str = "") -> Task:
         return self.start(Task(job, label=label))
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
-        """Wait for every task started here (for tests and closing)."""
-        return bool(self.pool.waitForDone(timeout_ms))
+        """Wait for every task started here to end (for tests and closing)."""
+        return all(task.done.wait(timeout_ms / 1000) for task in list(self._running))
 
 
 def sent_by(receiver: QObject, task: Task | None) -> bool:
@@ -132,20 +133,3 @@ def sent_by(receiver: QObject, task: Task | None) -> bool:
     the signal comes from the task it still waits for.
     """
     return task is not None and receiver.sender() is task.signals
-
-
-def worker_connection(db_path: Path) -> sqlite3.Connection:
-    """A connection for one task's thread: the same settings as the app's, no integrity check
-    (the app checked the file when it opened it)."""
-    conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 10000")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = FULL")
-    return conn
-
-
-def reader_connection(db_path: Path) -> sqlite3.Connection:
-    """A connection that only reads (for the dashboard's refreshes off the UI thread)."""
-    conn = worker_connection(db_path)
-    conn.execute("PRAGMA query_only = ON")
-    return conn

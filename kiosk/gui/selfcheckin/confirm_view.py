@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.gui.selfcheckin.person import PersonCard
 from kiosk.gui.selfcheckin.widgets import (
     KioskButton,
     Page,
@@ -14,6 +13,7 @@ from kiosk.gui.selfcheckin.widgets import (
     text_label,
     with_icon,
 )
+from kiosk.services.person_card import PersonCard
 
 
 class ConfirmPage(Page):

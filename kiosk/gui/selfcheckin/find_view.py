@@ -13,7 +13,6 @@ import math
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
-from kiosk.gui.selfcheckin.finding import FindBy
 from kiosk.gui.selfcheckin.flow import FindNote
 from kiosk.gui.selfcheckin.onscreen_keyboard import Layout, OnScreenKeyboard
 from kiosk.gui.selfcheckin.widgets import (
@@ -24,6 +23,7 @@ from kiosk.gui.selfcheckin.widgets import (
     text_label,
     with_icon,
 )
+from kiosk.services.self_lookup import FindBy
 
 
 class FindYourselfPage(Page):

@@ -14,7 +14,6 @@ Home drops the person's data but keeps the choices of the human still standing a
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -24,11 +23,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.core.model import Reason
-from kiosk.core.rules import code_reason
 from kiosk.errors import KioskError
 from kiosk.gui.selfcheckin.badge_job import BadgeJob, PrintProblem
-from kiosk.gui.selfcheckin.finding import FindBy, LookupThrottle, find_registration
-from kiosk.gui.selfcheckin.person import PersonCard, has_printed_badge, person_card
 from kiosk.gui.selfcheckin.print_bridge import PrintBridge
 from kiosk.gui.theme import DisplayPreferences
 from kiosk.gui.translations import LANGUAGES, LanguageSwitcher
@@ -36,9 +32,10 @@ from kiosk.printing.queue import PrintJob
 from kiosk.services.badges import DEFAULT_MAIN_LANGUAGE
 from kiosk.services.checkins import CheckinService
 from kiosk.services.event import Event
-from kiosk.services.identify import identify
 from kiosk.services.issuing import current_code
-from kiosk.store.people import person_facts
+from kiosk.services.person_card import PersonCard, has_printed_badge, person_card
+from kiosk.services.self_lookup import FindBy, LookupBraked, LookupThrottle, SelfLookup
+from kiosk.store.database import Connection
 from kiosk.store.settings import get_setting
 
 if TYPE_CHECKING:
@@ -101,7 +98,7 @@ class KioskFlow(QObject):
     def __init__(
         self,
         *,
-        conn: sqlite3.Connection,
+        conn: Connection,
         event: Event,
         service: CheckinService,
         db_path: Path,
@@ -125,6 +122,7 @@ class KioskFlow(QObject):
         self.clock = clock
         self.printer = printer
         self.throttle = throttle or LookupThrottle()
+        self.lookup = SelfLookup(conn, self.throttle)
         self.voice = voice
         self.main_language = str(get_setting(conn, "main_language", DEFAULT_MAIN_LANGUAGE))
         self.step = Step.WELCOME
@@ -217,14 +215,16 @@ class KioskFlow(QObject):
             return
         if self.voice is not None:
             self.voice.protect([family_name, other])
-        registration_id = find_registration(self.conn, self.visit.find_by, family_name, other)
+        try:
+            registration_id = self.lookup.find(self.visit.find_by, family_name, other)
+        except LookupBraked:
+            self._go(Step.FIND, find_note=FindNote.WAIT)
+            return
         if registration_id is None:
-            self.throttle.failed()
             note = FindNote.WAIT if self.throttle.wait_s() > 0 else FindNote.NOT_FOUND
             self._go(Step.FIND, find_note=note)
             self.announce.emit("find_failed")
             return
-        self.throttle.succeeded()
         try:
             code, _version = current_code(self.conn, registration_id)
         except KioskError:
@@ -254,17 +254,15 @@ class KioskFlow(QObject):
         self._begin(code, scanned=True)
 
     def _begin(self, code: str, *, scanned: bool) -> None:
-        found = identify(self.conn, self.kiosk_event, code)
-        attendee = found.attendee
-        facts = person_facts(self.conn, attendee, None) if attendee is not None else None
-        card = person_card(self.conn, attendee.registration_id) if attendee is not None else None
+        refusal, registration_id = self.service.arrival_check(code)
+        card = person_card(self.conn, registration_id) if registration_id is not None else None
         if self.voice is not None:
             self.voice.protect([code])
             if card is not None:
                 self.voice.protect(
                     [card.name, card.name_local, card.affiliation, card.registration_id]
                 )
-        if code_reason(found.status, facts) is not None or card is None:
+        if refusal is not None or card is None:
             verdict = self.service.checkin(code, at_ms=self.clock())
             self._refuse(verdict.reason)
             return

@@ -8,7 +8,6 @@ page that is not showing is emptied, so nothing of a person lingers in a hidden 
 from __future__ import annotations
 
 import math
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -25,7 +24,6 @@ from kiosk.gui.selfcheckin.chrome_view import (
 )
 from kiosk.gui.selfcheckin.confirm_view import ConfirmPage
 from kiosk.gui.selfcheckin.find_view import FindYourselfPage
-from kiosk.gui.selfcheckin.finding import FindBy, LookupThrottle
 from kiosk.gui.selfcheckin.flow import KioskFlow, Step
 from kiosk.gui.selfcheckin.idle import IDLE_MS, WARNING_MS, ActivityFilter, IdleWatch
 from kiosk.gui.selfcheckin.keypad import KeypadNavigator
@@ -38,6 +36,8 @@ from kiosk.gui.selfcheckin.voice import KioskVoice
 from kiosk.gui.selfcheckin.welcome_view import WelcomePage
 from kiosk.gui.selfcheckin.widgets import Page, announce, kiosk_style
 from kiosk.gui.shell.context import AppContext
+from kiosk.services.self_lookup import FindBy, LookupThrottle
+from kiosk.store.database import DatabaseError
 from kiosk.store.settings import get_setting
 from kiosk.sync.state import last_sync_ms, pending_events
 
@@ -249,7 +249,7 @@ class SelfCheckinScreen(QWidget):
         try:
             at = last_sync_ms(conn)
             pending = pending_events(conn)
-        except sqlite3.Error:
+        except DatabaseError:
             return
         tz = self.context.event.tz
         moment = None if at is None else short_moment(at, self.context.clock(), tz)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from kiosk.gui.theme import DisplayPreferences
 from kiosk.gui.translations import LanguageSwitcher
 from kiosk.services.checkins import CheckinService
 from kiosk.services.event import Event, load_event
-from kiosk.store.database import open_database
+from kiosk.store.database import Connection, open_database
 
 
 @dataclass
@@ -22,7 +21,7 @@ class AppContext:
     """Passed to screens instead of a god object: each takes what it needs from here."""
 
     db_path: Path
-    conn: sqlite3.Connection
+    conn: Connection
     event: Event
     checkins: CheckinService
     prefs: DisplayPreferences

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -16,12 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.pin import check_pin
+from kiosk.store.database import Connection
 
 
 class PinDialog(QDialog):
     """A PIN prompt; wrong tries are answered more and more slowly (the service decides)."""
 
-    def __init__(self, conn: sqlite3.Connection, parent: QWidget | None = None) -> None:
+    def __init__(self, conn: Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._conn = conn
         self.setModal(True)

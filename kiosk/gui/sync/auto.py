@@ -1,9 +1,10 @@
 """Automatic sync with the LAN hub: a round every few seconds, off the UI thread, silent when
 the hub cannot be reached.
 
-Each round runs `sync_once` on a pool thread with a database connection of its own (never the
-screens' connection); the screens see its commits through SQLite (the door's occupancy follows
-`PRAGMA data_version`). Only one round runs at a time; a tick while one is running is skipped.
+Each round runs `sync_once` on a background pool (`kiosk.background`; an `InlinePool` runs it at
+once, in tests) with a database connection of its own (never the screens' connection); the
+screens see its commits through SQLite (the door's occupancy follows `PRAGMA data_version`).
+Only one round runs at a time; a tick while one is running is skipped.
 
 `AutoSync.call_staff` sends a kiosk's staff call to the same hub, also on a pool thread with a
 connection of its own, and reports with `staff_call_sent(bool)`.
@@ -11,14 +12,18 @@ connection of its own, and reports with `staff_call_sent(bool)`.
 
 from __future__ import annotations
 
-import sqlite3
+import logging
 import threading
-import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from kiosk.background import Pool, shared_pool
+from kiosk.errors import KioskError
+from kiosk.store.database import Connection, DatabaseError, connect
 from kiosk.store.settings import get_setting, put_setting
+
+log = logging.getLogger(__name__)
 
 HUB_URL_PREF = "hub_url"  # where the app finds the hub (set by `--hub URL` or the screens)
 INTERVAL_MS = 5_000
@@ -28,7 +33,7 @@ ROUND_TIMEOUT_S = 3.0  # a hub that does not answer within this is "offline" for
 OFFLINE = "offline"
 
 
-def hub_url(conn: sqlite3.Connection) -> str | None:
+def hub_url(conn: Connection) -> str | None:
     """The hub this device syncs with: the `hub_url` setting, else the last hub synced with."""
     from kiosk.sync.state import HUB_URL_SETTING
 
@@ -39,85 +44,74 @@ def hub_url(conn: sqlite3.Connection) -> str | None:
     return None
 
 
-def set_hub_url(conn: sqlite3.Connection, url: str | None) -> None:
+def set_hub_url(conn: Connection, url: str | None) -> None:
     """Store (or clear, with None or '') the hub URL this device syncs with."""
     put_setting(conn, HUB_URL_PREF, (url or "").strip() or None)
-
-
-def _connection(db_path: Path) -> sqlite3.Connection:
-    """A connection of the round's own (as `kiosk.gui.organiser.tasks.worker_connection`)."""
-    conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 10000")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = FULL")
-    return conn
 
 
 class _RoundSignals(QObject):
     done = Signal(str, str)  # status, message
 
 
-class _Round(QRunnable):
+class _Round:
     """One `sync_once` round on a connection opened (and closed) on the worker thread."""
 
     def __init__(self, db_path: Path, url: str, timeout: float) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
         self.db_path, self.url, self.timeout = db_path, url, timeout
         self.signals = _RoundSignals()
         self.finished = threading.Event()
 
     def run(self) -> None:
+        """Run the round and always report it: an error the round expects (the database, the
+        disk, a refusal) is its message; anything else is a bug the pool logs with its
+        traceback, and the round still reports "error" so the next tick tries again."""
         from kiosk.sync.client import sync_once
 
         status, message = "error", ""
         try:
-            conn = _connection(self.db_path)
+            conn = connect(self.db_path)
             try:
-                result = sync_once(conn, self.url, timeout=self.timeout)
+                result = sync_once(conn, self.url, timeout=self.timeout, health=True)
             finally:
                 conn.close()
             status = OFFLINE if result.status == "unreachable" else result.status
             message = result.message
-        except Exception as exc:  # never let a round take the app down: report, retry next tick
-            if not isinstance(exc, sqlite3.Error | OSError):
-                traceback.print_exc()
+        except (KioskError, DatabaseError, OSError) as exc:
             message = f"{type(exc).__name__}: {exc}"
         finally:
             self.finished.set()
-        self.signals.done.emit(status, message)
+            self.signals.done.emit(status, message)
 
 
 class _StaffCallSignals(QObject):
     done = Signal(bool)  # the hub took the call
 
 
-class _StaffCall(QRunnable):
+class _StaffCall:
     """One `send_staff_call` on a connection opened (and closed) on the worker thread."""
 
     def __init__(self, db_path: Path, url: str, timeout: float, location: str | None) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
         self.db_path, self.url, self.timeout, self.location = db_path, url, timeout, location
         self.signals = _StaffCallSignals()
         self.finished = threading.Event()
 
     def run(self) -> None:
+        """Send the call; a call that fails is reported as not sent (a bug is also logged by
+        the pool)."""
         from kiosk.sync.client import send_staff_call
 
         sent = False
         try:
-            conn = _connection(self.db_path)
+            conn = connect(self.db_path)
             try:
                 sent = send_staff_call(conn, self.url, timeout=self.timeout, location=self.location)
             finally:
                 conn.close()
-        except Exception as exc:  # a failed call is reported as not sent, never raised
-            if not isinstance(exc, sqlite3.Error | OSError):
-                traceback.print_exc()
+        except (KioskError, DatabaseError, OSError):
+            log.warning("the staff call could not be sent", exc_info=True)
         finally:
             self.finished.set()
-        self.signals.done.emit(sent)
+            self.signals.done.emit(sent)
 
 
 class AutoSync(QObject):
@@ -134,11 +128,11 @@ class AutoSync(QObject):
     def __init__(
         self,
         db_path: Path,
-        conn: sqlite3.Connection,
+        conn: Connection,
         *,
         interval_ms: int = INTERVAL_MS,
         timeout_s: float = ROUND_TIMEOUT_S,
-        pool: QThreadPool | None = None,
+        pool: Pool | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -147,7 +141,7 @@ class AutoSync(QObject):
         self.db_path = Path(db_path)
         self.conn = conn
         self.timeout_s = timeout_s
-        self.pool = pool or QThreadPool.globalInstance()
+        self.pool = pool or shared_pool()
         self.enabled = not is_organiser(conn)
         self.status = ""
         self.message = ""
@@ -187,7 +181,7 @@ class AutoSync(QObject):
         job = _Round(self.db_path, url, self.timeout_s)
         job.signals.done.connect(self._round_done)
         self._running = job
-        self.pool.start(job)
+        self.pool.submit(job.run)
         return True
 
     @Slot(str, str)
@@ -210,7 +204,7 @@ class AutoSync(QObject):
         job = _StaffCall(self.db_path, url, self.timeout_s, location)
         job.signals.done.connect(self._staff_call_done)
         self._calls.append(job)
-        self.pool.start(job)
+        self.pool.submit(job.run)
         return True
 
     @Slot(bool)

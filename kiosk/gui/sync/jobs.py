@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kiosk.gui.organiser.tasks import TaskContext, reader_connection, worker_connection
+from kiosk.gui.organiser.tasks import TaskContext
+from kiosk.store.database import connect
 
 
 def export_roster_job(
@@ -17,7 +18,7 @@ def export_roster_job(
     from kiosk.sync.roster import export_roster
 
     task.progress(0, 0)
-    conn = worker_connection(db_path)
+    conn = connect(db_path)
     try:
         roster = export_roster(conn, passphrase=passphrase)
     finally:
@@ -41,7 +42,7 @@ def import_bundles_job(
         bundles.append(open_bundle(read_bundle_file(path)))
         task.progress(number, total * 2)
     kinds = {bundle.kind for bundle in bundles}
-    conn = worker_connection(db_path)
+    conn = connect(db_path)
     try:
         if kinds == {"roster"} and len(bundles) == 1:
             from kiosk.sync.roster import apply_roster
@@ -67,7 +68,7 @@ def read_state_job(db_path: Path, _task: TaskContext) -> tuple[list[Any], dict[s
     from kiosk.sync.conflicts import conflict_report
     from kiosk.sync.state import device_list
 
-    conn = reader_connection(db_path)
+    conn = connect(db_path, read_only=True)
     try:
         return device_list(conn), conflict_report(conn)
     finally:

@@ -1,9 +1,9 @@
-"""The live dashboard's figures (no Qt): headline counts, arrivals, rooms, and roll-calls.
+"""The live dashboard's figures: headline counts, check-ins over the day, rooms, roll-calls.
 
 The counts are `kiosk status`'s (`event_status`), kept current by reading only new log lines
-(LiveCounts), so the dashboard and the CLI agree while a refresh stays cheap at any size.
-Who is inside is derived from the log: a person is inside a session when their latest admitted
-scan there (ordered by time, then log id) is an entry, as the doors and `status` decide it.
+(LiveCounts), so the dashboard and the CLI agree while a refresh stays cheap at any size. Who is
+inside and who has checked in are `kiosk.core.presence`'s definitions (the roll-call reads the
+same in SQL from `kiosk.store.presence`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from kiosk.core.model import Direction
 from kiosk.core.names import display_name
+from kiosk.core.presence import PresenceFold
 from kiosk.reports.day_data import BUCKET_MS, NEAR_CAPACITY, day_bounds
 from kiosk.services.event import Event
+from kiosk.services.status import registered_count
+from kiosk.store.presence import INSIDE_CTE, admitted_scans, last_log_id
 
 FULL, NEAR, SPACE, NO_LIMIT, CLOSED = "full", "near", "space", "no_limit", "closed"
 
@@ -83,72 +87,56 @@ class LiveCounts:
     """`kiosk status`'s counts kept up to date by reading only the log lines added since the
     last refresh (the log is append-only, its ids only grow).
 
-    The counts are order-independent, so lines that arrive late by sync (with an older time)
-    are applied correctly: a person is inside a session when their admitted scan there with
-    the greatest (at_ms, id) is an entry, whatever order the lines were read in. At 100,000
-    attendees the first read takes a fraction of a second and each refresh after it reads
-    only the new lines, where recomputing `event_status` would take about a second each time.
+    The lines are folded by `kiosk.core.presence`, which is order-independent, so lines that
+    arrive late by sync (with an older time) are applied correctly. At 100,000 attendees the
+    first read takes a fraction of a second and each refresh after it reads only the new lines,
+    where recomputing `event_status` would take about a second each time.
     """
 
     def __init__(self) -> None:
         self.last_id = 0
-        self.latest: dict[tuple[str, str], tuple[int, int, bool]] = {}
-        self.entered: dict[str, set[str]] = {}
-        self.inside: dict[str, int] = {}
-        self.arrivals: dict[str, list[int]] = {}
+        self.fold = PresenceFold()
+        self.checkins: dict[str, list[int]] = {}  # registration id -> moments checked in
 
     def reset(self) -> None:
         self.last_id = 0
-        self.latest.clear()
-        self.entered.clear()
-        self.inside.clear()
-        self.arrivals.clear()
+        self.fold = PresenceFold()
+        self.checkins.clear()
 
     def update(self, conn: sqlite3.Connection) -> int:
         """Apply the log lines added since the last update; returns how many were read."""
-        top = conn.execute("SELECT coalesce(max(id), 0) FROM checkins").fetchone()[0]
+        top = last_log_id(conn)
         if top < self.last_id:  # the log was rebuilt (never in normal use): start again
             self.reset()
-        rows = conn.execute(
-            "SELECT id, session_id, registration_id, direction, at_ms FROM checkins "
-            "WHERE id > ? AND id <= ? AND verdict = 'admit' AND registration_id IS NOT NULL",
-            (self.last_id, top),
-        ).fetchall()
-        latest, entered, inside = self.latest, self.entered, self.inside
-        for row_id, sid, rid, direction, at in rows:
-            coming_in = direction == "in"
-            if sid is None:
-                if coming_in:
-                    self.arrivals.setdefault(rid, []).append(at)
-                continue
-            if coming_in:
-                entered.setdefault(sid, set()).add(rid)
-            key = (sid, rid)
-            old = latest.get(key)
-            if old is None or (at, row_id) > (old[0], old[1]):
-                was_inside = old[2] if old is not None else False
-                latest[key] = (at, row_id, coming_in)
-                inside[sid] = inside.get(sid, 0) + int(coming_in) - int(was_inside)
-        self.last_id = int(top)
-        return len(rows)
+        read = 0
+        for scan in admitted_scans(conn, after_id=self.last_id, up_to_id=top):
+            self.fold.apply(scan)
+            if scan.direction is Direction.IN:
+                self.checkins.setdefault(scan.registration_id, []).append(scan.at_ms)
+            read += 1
+        self.last_id = top
+        return read
 
     def status(self, conn: sqlite3.Connection) -> dict[str, Any]:
         """The same object as `event_status` (attendees, checked_in, sessions)."""
-        attendees = conn.execute(
-            "SELECT count(*) FROM attendees WHERE status != 'cancelled'"
-        ).fetchone()[0]
-        sessions = [
-            {
-                "session_id": sid,
-                "admitted": len(self.entered.get(sid, ())),
-                "inside": self.inside.get(sid, 0),
-                "capacity": capacity,
-            }
-            for sid, capacity in conn.execute(
-                "SELECT session_id, capacity FROM sessions ORDER BY start_ms, session_id"
+        sessions = []
+        for sid, capacity in conn.execute(
+            "SELECT session_id, capacity FROM sessions ORDER BY start_ms, session_id"
+        ):
+            door = self.fold.session(str(sid))
+            sessions.append(
+                {
+                    "session_id": sid,
+                    "admitted": door.admitted_count,
+                    "inside": door.inside_count,
+                    "capacity": capacity,
+                }
             )
-        ]
-        return {"attendees": attendees, "checked_in": len(self.arrivals), "sessions": sessions}
+        return {
+            "attendees": registered_count(conn),
+            "checked_in": self.fold.checked_in_count,
+            "sessions": sessions,
+        }
 
 
 def snapshot(
@@ -166,7 +154,7 @@ def snapshot(
     inside = {s["session_id"]: int(s["inside"]) for s in status["sessions"]}
     start_ms, end_ms = day_bounds(day, event.tz)
     arrivals = []
-    for moments in counts.arrivals.values():
+    for moments in counts.checkins.values():
         today = [at for at in moments if start_ms <= at < end_ms]
         if today:
             arrivals.append(min(today))
@@ -225,22 +213,12 @@ def snapshot(
 def roll_call(conn: sqlite3.Connection, session_id: str) -> list[InsidePerson]:
     """Who is inside a session now, by name: for an evacuation roll-call."""
     rows = conn.execute(
-        """
-        WITH latest AS (
-            SELECT registration_id, direction, at_ms,
-                   row_number() OVER (
-                       PARTITION BY registration_id ORDER BY at_ms DESC, id DESC
-                   ) AS recency
-            FROM checkins
-            WHERE session_id = ? AND verdict = 'admit' AND registration_id IS NOT NULL
-        )
-        SELECT l.registration_id, a.family_name, a.given_name, a.name_local, a.category,
-               a.accessibility, l.at_ms
-        FROM latest AS l LEFT JOIN attendees AS a ON a.registration_id = l.registration_id
-        WHERE l.recency = 1 AND l.direction = 'in'
-        ORDER BY a.family_name, a.given_name, l.registration_id
-        """,
-        (session_id,),
+        f"WITH {INSIDE_CTE} "
+        "SELECT i.registration_id, a.family_name, a.given_name, a.name_local, a.category, "
+        "a.accessibility, i.since_ms "
+        "FROM inside AS i LEFT JOIN attendees AS a ON a.registration_id = i.registration_id "
+        "ORDER BY a.family_name, a.given_name, i.registration_id",
+        {"session_id": session_id},
     ).fetchall()
     return [
         InsidePerson(

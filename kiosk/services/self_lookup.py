@@ -1,8 +1,9 @@
-"""Finding yourself without a code: two facts, one answer, and a brake on guessing. No Qt.
+"""Finding yourself without a code: two facts, one answer, and a brake on guessing.
 
 The answer is a registration or nothing: which fact was wrong is never said. Wrong answers in a
 row slow the next try down (kiosk-wide, not per visit: pressing Cancel does not reset it), so the
-kiosk cannot be used to try registration numbers one after another.
+kiosk cannot be used to try registration numbers one after another. `SelfLookup` is the one way
+in: it applies the brake to every look-up, whatever screen or command asks.
 
 A family name typed in Hangul (김, with the on-screen keyboard or a Korean input method) is matched
 by `find_self` against the name in the person's own script.
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from kiosk.core.keyboard import keys_typed
+from kiosk.errors import KioskError
 from kiosk.services.lookup import find_self
 
 
@@ -73,3 +75,36 @@ class LookupThrottle:
     def succeeded(self) -> None:
         self.failures = 0
         self._free_at = 0.0
+
+
+class LookupBraked(KioskError):
+    """Too many wrong look-ups in a row: nothing was looked up; try again after `wait_s`."""
+
+    def __init__(self, wait_s: float) -> None:
+        super().__init__(f"too many wrong tries: wait {wait_s:.0f} s")
+        self.wait_s = wait_s
+
+
+class SelfLookup:
+    """A kiosk's look-ups without a code, each one through the brake."""
+
+    def __init__(self, conn: sqlite3.Connection, throttle: LookupThrottle | None = None) -> None:
+        self.conn = conn
+        self.throttle = throttle or LookupThrottle()
+
+    def wait_s(self) -> float:
+        """Seconds before the next look-up may be tried (0 when it may now)."""
+        return self.throttle.wait_s()
+
+    def find(self, find_by: FindBy, family_name: str, other: str) -> str | None:
+        """The registration the two facts identify, or None (a wrong try, counted); raises
+        LookupBraked while the brake holds, without looking anything up."""
+        wait = self.throttle.wait_s()
+        if wait > 0:
+            raise LookupBraked(wait)
+        found = find_registration(self.conn, find_by, family_name, other)
+        if found is None:
+            self.throttle.failed()
+        else:
+            self.throttle.succeeded()
+        return found

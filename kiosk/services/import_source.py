@@ -1,7 +1,7 @@
 """What the import wizard finds out about a file before anything is imported (no Qt here).
 
-The format comes from the extension (as the import pipeline reads it), the encoding from the same
-order of tries as `kiosk.imports.decoding`, the file's own column labels from its header, and a
+The format comes from the extension (as the import pipeline reads it), the encoding is the one
+`kiosk.imports.decoding` reads the text in, the file's own column labels from its header, and a
 mapping of those labels onto FORMATS.md names is guessed with the pipeline's `column_key` (or
 taken from what the organiser chose for the same source before). The preview reads the rows through
 the pipeline's `read_table` with that mapping, so it shows exactly what the import will see.
@@ -9,7 +9,6 @@ the pipeline's `read_table` with that mapping, so it shows exactly what the impo
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -25,9 +24,9 @@ from kiosk.imports import (
     Params,
     Problem,
     column_key,
-    decode_bytes,
     read_table,
 )
+from kiosk.imports.decoding import decode_named
 from kiosk.imports.report import cannot_open
 from kiosk.imports.tables import ColumnMapping
 from kiosk.store.database import transaction
@@ -68,24 +67,6 @@ class SourceInfo:
     problem_params: Params = field(default_factory=dict)
 
 
-def detect_encoding(data: bytes) -> str | None:
-    """The encoding `kiosk.imports.decoding.decode_bytes` would read this text in (None: none)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return "UTF-8 BOM"
-    try:
-        data.decode("utf-8")
-        return "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "UTF-16"
-    try:
-        data.decode("cp949")
-        return "CP949"
-    except UnicodeDecodeError:
-        return None
-
-
 def describe_source(path: Path, kind: str) -> SourceInfo:
     """Format, encoding, header and sample values of an import file.
 
@@ -107,12 +88,12 @@ def describe_source(path: Path, kind: str) -> SourceInfo:
         data = path.read_bytes()
     except OSError as exc:
         raise cannot_open(path, exc) from exc
-    encoding = detect_encoding(data) if fmt != "XLSX" else None
+    encoding = None
     try:
         if fmt == "XLSX":
             headers, rows, estimate = _xlsx_head(path, kind)
         else:
-            text = decode_bytes(data, path.name)
+            encoding, text = decode_named(data, path.name)
             if fmt == "CSV":
                 headers, rows = _csv_head(text, path.name)
                 estimate = max(0, text.count("\n") - 1)
