@@ -281,6 +281,9 @@ def test_odd_requests_get_a_4xx_never_a_500(site):
         ("/v1/hello", b"[1, 2]"),
         ("/v1/hello", b"\xff\xfe"),
         ("/v1/events", b"?"),
+        ("/v1/staff-call", b"[" * 4_000),
+        ("/v1/health", b"[" * 60_000),  # nested deeper than Python's parser goes
+        ("/v1/health", b'{"role": 1}'),
     ):
         head = f"POST {target} HTTP/1.1\r\nContent-Length: {len(body)}\r\n"
         odd.append(head.encode() + _signed_headers(door, "POST", target, body).encode())
