@@ -13,7 +13,8 @@ from builders import add_person, add_session, invite
 from kiosk.core.clock import to_ms
 from kiosk.services.event import init_event
 from kiosk.services.issuing import issue_codes
-from kiosk.store.database import open_database
+from kiosk.store.database import open_database, transaction
+from kiosk.sync.enrolment import add_device
 from kiosk.sync.events import CHECKIN_COLUMNS
 from kiosk.sync.roster import export_roster, provision_device
 
@@ -40,10 +41,20 @@ def make_organiser(path: Path, people: tuple[str, ...] = PEOPLE) -> tuple[sqlite
     return conn, codes
 
 
-def provision(organiser: sqlite3.Connection, path: Path, name: str) -> sqlite3.Connection:
-    """A device provisioned from the organiser's current roster bundle, opened."""
+def enrol_token(organiser: sqlite3.Connection, name: str) -> str:
+    """A one-time enrolment token for device `name`, as `kiosk device add NAME` makes it."""
+    with transaction(organiser):
+        return add_device(organiser, name).token
+
+
+def provision(
+    organiser: sqlite3.Connection, path: Path, name: str, *, enrol: bool = True
+) -> sqlite3.Connection:
+    """A device provisioned from the organiser's current roster bundle (enrolled with a token
+    of its own unless `enrol` is False), opened."""
     bundle = export_roster(organiser).data
-    provision_device(path, bundle, device=name)
+    token = enrol_token(organiser, name) if enrol else None
+    provision_device(path, bundle, device=name, enrol=token)
     return open_database(path).conn
 
 
@@ -73,7 +84,8 @@ DOOR_PROCESS = r"""
 import json, os, sys, time
 from kiosk.core.model import Direction
 from kiosk.services.checkins import CheckinService
-from kiosk.store.database import open_database
+from kiosk.store.database import open_database, transaction
+from kiosk.sync.enrolment import add_device
 from kiosk.sync.client import sync_once
 
 db, url, codes_file, ack_file, start, count, every, lane = sys.argv[1:9]

@@ -4,11 +4,12 @@ would meet them on the demo event, with messages in Korean and English."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 
 import pytest
-from kiosk_command import kiosk
+from kiosk_command import KIOSK, kiosk
 
 from kiosk.core.codes import issue_code
 from kiosk.services.event import load_event, load_signing_key
@@ -203,6 +204,33 @@ def test_a_stream_of_scans_from_stdin(forum):
         "readmitted",
         "not_invited",
     ]
+
+
+def test_undecodable_bytes_are_an_invalid_code_and_the_stream_goes_on(forum):
+    """A scanner on the wrong keyboard layout, or a stranger's bytes: a line that is not UTF-8
+    answers invalid_code, and the next line is judged as usual."""
+    codes = forum["codes"]
+    lines = [b"\xff\xfe\x00garbage", codes["R-0013"].encode() + b"\xe9", codes["R-0013"].encode()]
+    result = subprocess.run(
+        [*KIOSK, "--db", str(forum["db"]), "scan", "--session", "NS3"]
+        + ["--at", "2019-10-02T09:01", "-"],
+        input=b"\n".join(lines) + b"\n",
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    verdicts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [v["reason"] for v in verdicts] == ["invalid_code", "invalid_code", "admitted"]
+    # On the command line too (the shell passes the bytes; Python keeps them as surrogates).
+    one = subprocess.run(
+        [*KIOSK, "--db", str(forum["db"]), "scan", "--session", "NS3"]
+        + ["--at", "2019-10-02T09:02", os.fsdecode(b"AB\xffCD")],
+        capture_output=True,
+        timeout=60,
+    )
+    assert one.returncode == 1 and b"Traceback" not in one.stderr
+    assert json.loads(one.stdout)["reason"] == "invalid_code"
 
 
 def test_self_checkin_lists_todays_sessions(forum):

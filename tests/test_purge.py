@@ -321,7 +321,7 @@ def test_purge_on_screen_is_behind_the_organiser_pin(
 
     conn, people = roster_event
     secrets = secrets_of(people, load_event(conn).email_salt)
-    set_pin(conn, "2468")
+    set_pin(conn, "246813")
     before = counts(conn)
     context = open_context(qapp, db_path, "en")
     view = PrivacyView(context, TaskRunner())
@@ -341,7 +341,7 @@ def test_purge_on_screen_is_behind_the_organiser_pin(
     assert leaked(db_path, secrets)
 
     def right_pin(dialog: PinDialog) -> None:
-        dialog.field.setText("2468")
+        dialog.field.setText("246813")
         dialog.try_pin()
 
     def yes(box: QMessageBox) -> None:
@@ -392,3 +392,64 @@ def test_open_database_still_works_after_purge(roster_event, db_path: Path) -> N
     other = open_database(db_path).conn
     assert other.execute("SELECT count(*) FROM attendees").fetchone() == (241,)
     other.close()
+
+
+HOLDER = r"""
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE settings SET value = value WHERE key = 'event_name'")
+print("holding", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("COMMIT")
+"""
+
+
+def _purge_while_held(db_path: Path, hold_s: float) -> tuple[float, int, list[str], float]:
+    """`kiosk purge --yes` while another program holds the write lock for `hold_s` seconds:
+    (seconds until its first word on stderr, exit code, stderr lines, seconds in all)."""
+    import time
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db_path), str(hold_s)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+    started = time.monotonic()
+    purge = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--db", str(db_path), "purge", "--yes"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert purge.stderr is not None
+    first = purge.stderr.readline()
+    first_word = time.monotonic() - started
+    rest = purge.stderr.read()
+    code = purge.wait(timeout=60)
+    total = time.monotonic() - started
+    holder.wait(timeout=60)
+    return first_word, code, [first, *rest.splitlines()], total
+
+
+def test_purge_with_the_database_busy_says_so_then_gives_up_cleanly(roster_event, db_path):
+    conn, people = roster_event
+    secrets = secrets_of(people, load_event(conn).email_salt)
+    first_word, code, lines, total = _purge_while_held(db_path, hold_s=30)
+    assert first_word < 5, first_word  # a word within 5 s, not minutes of silence
+    assert "database is busy" in lines[0] and "waiting" in lines[0]
+    assert code == 2 and "nothing was deleted" in lines[-1], lines
+    assert not any("Traceback" in line for line in lines)
+    assert total < 25, total
+    assert leaked(db_path, secrets)  # nothing was deleted
+
+
+def test_purge_waits_for_a_short_busy_spell_and_goes_ahead(roster_event, db_path):
+    conn, people = roster_event
+    secrets = secrets_of(people, load_event(conn).email_salt)
+    conn.close()
+    first_word, code, lines, _ = _purge_while_held(db_path, hold_s=2)
+    assert first_word < 5 and "database is busy" in lines[0]
+    assert code == 0, lines
+    assert leaked(db_path, secrets) == []

@@ -57,7 +57,7 @@ def test_scans_go_to_the_screen_showing(qtbot, event_db, db_path):
 
 
 def test_switching_mode_needs_the_organiser_pin(qtbot, event_db, db_path):
-    set_pin(event_db.conn, "2019")
+    set_pin(event_db.conn, "201909")
     window = make_shell(qtbot, db_path, "kiosk")
 
     def wrong_then_cancel(dialog: QWidget) -> None:
@@ -73,7 +73,7 @@ def test_switching_mode_needs_the_organiser_pin(qtbot, event_db, db_path):
 
     def right_pin(dialog: QWidget) -> None:
         assert isinstance(dialog, PinDialog)
-        dialog.field.setText("2019")
+        dialog.field.setText("201909")
         dialog.try_pin()
         answer_next_dialog(choose_door)
 
@@ -88,7 +88,7 @@ def test_switching_mode_needs_the_organiser_pin(qtbot, event_db, db_path):
 
 
 def test_full_screen_is_left_only_with_the_pin(qtbot, event_db, db_path):
-    set_pin(event_db.conn, "2019")
+    set_pin(event_db.conn, "201909")
     window = make_shell(qtbot, db_path, "kiosk")
     window.showFullScreen()
     qtbot.waitExposed(window)
@@ -97,7 +97,7 @@ def test_full_screen_is_left_only_with_the_pin(qtbot, event_db, db_path):
     assert window.isFullScreen()
 
     def right_pin(dialog: QWidget) -> None:
-        dialog.field.setText("2019")
+        dialog.field.setText("201909")
         dialog.try_pin()
 
     answer_next_dialog(right_pin)

@@ -61,6 +61,7 @@ def usb(tmp_path_factory, demo_dir) -> dict:
     )
     assert plain["kind"] == "roster" and plain["version"] == secret["version"] == 1
     assert plain["records"] == 21 + 1  # every registration, the cancelled one included
+    tokens = {name: ok(kiosk(org, "device", "add", name))["token"] for name in ("kiosk-a", "kb")}
     a = ok(
         kiosk(
             folder / "kiosk-a.sqlite",
@@ -69,6 +70,8 @@ def usb(tmp_path_factory, demo_dir) -> dict:
             str(folder / "roster.bundle"),
             "--device",
             "kiosk-a",
+            "--enrol",
+            tokens["kiosk-a"],
         )
     )
     b = ok(
@@ -79,6 +82,10 @@ def usb(tmp_path_factory, demo_dir) -> dict:
             str(folder / "roster-encrypted.bundle"),
             "--passphrase-file",
             str(folder / "pass.txt"),
+            "--device",
+            "kb",
+            "--enrol",
+            tokens["kb"].lower().replace("-", " "),  # as typed: spaces, no capitals
         )
     )
     return {"folder": folder, "org": org, "created": created, "codes": codes, "a": a, "b": b}
@@ -241,7 +248,19 @@ def test_sync_hub_pushes_then_refuses_an_older_roster_with_exit_2(usb, tmp_path)
     folder, org, codes = usb["folder"], usb["org"], usb["codes"]
     old_org = tmp_path / "old-organiser.sqlite"
     # An organiser copy from before the second roster: its hub serves roster version 1.
-    ok(kiosk(tmp_path / "v1.sqlite", "init", "--from-bundle", str(folder / "roster.bundle")))
+    token = ok(kiosk(org, "device", "add", "door-v1"))["token"]
+    ok(
+        kiosk(
+            tmp_path / "v1.sqlite",
+            "init",
+            "--from-bundle",
+            str(folder / "roster.bundle"),
+            "--device",
+            "door-v1",
+            "--enrol",
+            token,
+        )
+    )
     _copy(org, old_org)
     device = tmp_path / "v1.sqlite"
     log = tmp_path / "hub.log"

@@ -104,6 +104,7 @@ def test_an_unreachable_hub_is_a_status_not_an_error(site, tmp_path):
 
 def test_a_newer_roster_comes_through_the_hub_and_an_older_one_is_refused(site, tmp_path):
     organiser, doors = site["organiser"], site["doors"]
+    assert sync_once(doors["door-a"], site["hub"].url).ok  # enrolled: the copy knows its key
     stale_copy = clone(organiser, tmp_path / "stale.sqlite")
     stale_copy.close()
     add_person(organiser, "R9", family="NEWCOMER")
@@ -167,11 +168,10 @@ def test_a_stranger_cannot_register_and_a_known_name_keeps_its_key(site, tmp_pat
     organiser, url = site["organiser"], site["hub"].url
     assert sync_once(site["doors"]["door-a"], url).ok
     # Another database provisioned as door-a (its own new key): refused by the hub.
-    twin = provision(organiser, tmp_path / "twin.sqlite", "door-a")
+    twin = provision(organiser, tmp_path / "twin.sqlite", "door-a", enrol=False)
     result = sync_once(twin, url)
     assert result.status == "refused" and "key_mismatch" in result.message
-    # A device with no enrolment proof (never given this event's roster bundle).
-    twin.execute("DELETE FROM settings WHERE key = 'sync_enrol_secret'")
+    # A device with no enrolment token (a roster bundle is all it was given).
     twin.execute("UPDATE settings SET value = '\"door-q\"' WHERE key = 'device'")
     result = sync_once(twin, url)
     assert result.status == "refused" and "not_enrolled" in result.message

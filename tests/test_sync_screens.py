@@ -261,9 +261,15 @@ def test_sync_tab_starts_and_stops_the_hub(qtbot, console: OrganiserScreen, door
     device_conn = sqlite3.connect(door.db_path, isolation_level=None)
     try:
         assert sync_once(device_conn, url, timeout=5).ok
-        view.refresh()
-        qtbot.waitUntil(lambda: view.devices_model.rowCount() == 1, timeout=WAIT_MS)
-        assert view.devices_model.index(0, 2).data() == "LAN hub"
+        # The door was listed (waiting to enrol) before; after its first round, via the hub.
+        qtbot.waitUntil(lambda: view.refresh() is not None, timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: (
+                view.devices_model.rowCount() == 1
+                and view.devices_model.index(0, 2).data() == "LAN hub"
+            ),
+            timeout=WAIT_MS,
+        )
         view.toggle_hub()  # stop
         assert view.hub is None and view.hub_button.text() == "Start the hub"
         assert sync_once(device_conn, url, timeout=2).status == "unreachable"
@@ -345,7 +351,7 @@ def test_a_round_that_breaks_still_reports_and_the_next_tick_tries_again(
 
     calls: list[str] = []
 
-    def broken(conn, url, timeout, **_options):  # type: ignore[no-untyped-def]
+    def broken(conn, url, timeout, **_):  # type: ignore[no-untyped-def]
         calls.append(url)
         if len(calls) == 1:
             raise TypeError("a bug in the round")

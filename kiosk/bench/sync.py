@@ -107,6 +107,7 @@ def measure(
 
 def _roster(organiser: Any, folder: Path, progress: Callable[[str], None]) -> dict[str, Any]:
     from kiosk.store.database import open_database, transaction
+    from kiosk.sync import enrolment
     from kiosk.sync.bundle import open_bundle
     from kiosk.sync.roster import apply_roster, export_roster, provision_device
 
@@ -132,7 +133,9 @@ def _roster(organiser: Any, folder: Path, progress: Callable[[str], None]) -> di
     build_seconds = time.perf_counter() - started
     progress("bench: provisioning a device from it")
     started = time.perf_counter()
-    provision_device(folder / "device.sqlite", first.data, device="bench-door")
+    with transaction(organiser):
+        token = enrolment.add_device(organiser, "bench-door").token
+    provision_device(folder / "device.sqlite", first.data, device="bench-door", enrol=token)
     provision_seconds = time.perf_counter() - started
     with transaction(organiser):
         organiser.execute(
@@ -165,13 +168,12 @@ def _merge(
     from kiosk.core import keys
     from kiosk.services.event import load_event
     from kiosk.store.checkin_log import new_event_uid
-    from kiosk.sync import identity
+    from kiosk.store.database import transaction
+    from kiosk.sync import enrolment
     from kiosk.sync.bundle import make_bundle, open_bundle
     from kiosk.sync.events import CHECKIN_COLUMNS, import_events
 
     event = load_event(organiser)
-    secret = identity.enrol_secret(organiser)
-    assert secret is not None
     people = [rid for (rid,) in organiser.execute("SELECT registration_id FROM attendees")]
     sessions = organiser.execute("SELECT session_id, start_ms FROM sessions").fetchall()
     rng = random.Random(20)
@@ -181,6 +183,8 @@ def _merge(
         key = keys.new_private_key()
         name = f"bench-door-{number:02d}"
         public = keys.public_bytes(key.public_key())
+        with transaction(organiser):  # as `kiosk device add` does for each real door
+            token = enrolment.add_device(organiser, name).token
         rows = []
         session_id, start = rng.choice(sessions)
         for seq in range(1, per_device + 1):
@@ -212,7 +216,7 @@ def _merge(
                 created_ms=0,
                 records=len(rows),
                 extra={
-                    "enrolment": identity.enrolment_proof(secret, event.event_id, name, public),
+                    "enrolment": enrolment.proof(token, event.event_id, name, public),
                     "seq_high": {name: per_device},
                     "cursor": {"from": 0, "to": per_device},
                 },

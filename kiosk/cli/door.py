@@ -79,7 +79,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
     if args.code != "-":
         return exit_for(one(args.code))
-    for line in sys.stdin:
+    # Bytes, each line decoded on its own: a line that is not UTF-8 is an invalid code (its bytes
+    # kept as surrogates, which no code has), and the next line is read as usual.
+    for raw in sys.stdin.buffer:
+        line = raw.decode("utf-8", "surrogateescape")
         if not line.strip():
             continue
         if one(line.rstrip("\r\n")) is Reason.UNKNOWN_SESSION:

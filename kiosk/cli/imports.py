@@ -29,7 +29,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if report.errors:
         first = report.errors[0]
         say(
-            f"kiosk: {len(report.errors)} bad row(s) in {args.file}, first: row {first.row} "
+            f"kiosk: {report.error_count} bad row(s) in {args.file}, first: row {first.row} "
             f"{first.field}: {first.message}; nothing was imported"
         )
         return EXIT_BAD_INPUT

@@ -68,16 +68,33 @@ def init_from_bundle(args: argparse.Namespace) -> int:
     if getattr(args, "event_name", None) or getattr(args, "timezone", None):
         raise KioskError("--from-bundle takes the event's name and time zone from the bundle")
 
+    from kiosk.cli.event import initial_pin, store_initial_pin
+
     data = read_bundle_file(args.from_bundle)
     passphrase = read_passphrase_file(getattr(args, "passphrase_file", None))
+    pin = initial_pin(args)
     info = provision_device(
-        db_path(args), data, passphrase=passphrase, device=getattr(args, "device", None)
+        db_path(args),
+        data,
+        passphrase=passphrase,
+        device=getattr(args, "device", None),
+        enrol=getattr(args, "enrol", None),
     )
+    from kiosk.store.database import open_database
+
+    conn = open_database(db_path(args)).conn
+    store_initial_pin(conn, pin)
+    conn.close()
     emit(info)
     say(
         f"provisioned {db_path(args)} as device {info['device']} for {info['event_name']}; "
         f"organiser key {info['public_key_fingerprint']}: compare it with the organiser's screen"
     )
+    if info["enrolment"] == "none":
+        say(
+            "note: without --enrol TOKEN this device reads rosters, but the organiser takes "
+            "none of its check-ins (make a token with `kiosk device add NAME` there)"
+        )
     return EXIT_OK
 
 
@@ -110,8 +127,8 @@ def _export(args: argparse.Namespace) -> int:
         say(f"roster version {roster.version}: {roster.attendees} attendees, {path}")
         if passphrase is None:
             say(
-                "note: this roster bundle is not encrypted; it holds attendees' names and the "
-                "secret that enrols devices: on a USB stick, export it with --passphrase-file"
+                "note: this roster bundle is not encrypted; it holds attendees' names: on a USB "
+                "stick, export it with --passphrase-file"
             )
         return EXIT_OK
     from kiosk.sync.events import export_events

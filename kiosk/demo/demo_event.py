@@ -10,7 +10,7 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "whrcf2019"
 DEMO_NAME = "World Human Rights Cities Forum 2019"
 DEMO_TIMEZONE = "Asia/Seoul"
 # The demo's organiser PIN (README); a real event sets its own with `kiosk pin set`.
-DEMO_PIN = "2019"
+DEMO_PIN = "201909"
 
 
 def build_demo_event(path: Path, source: Path = DEMO_DIR) -> Path:

@@ -15,7 +15,7 @@ from kiosk.doctor.findings import Finding, fail, ok, warn
 from kiosk.errors import KioskError
 from kiosk.services.event import device_private_key, load_event
 from kiosk.store.settings import get_setting
-from kiosk.sync.client import HubClient, HubRefused, HubUnreachable, _hello_body
+from kiosk.sync.client import HubClient, HubRefused, HubUnreachable
 from kiosk.sync.state import HUB_URL_SETTING
 
 CLOCK_OK_MS = 2_000
@@ -65,7 +65,7 @@ def check_hub(
         clock = judge_clock(offset)
         public = keys.public_bytes(key.public_key())
         try:
-            client.signed_json("POST", "/hello", _hello_body(conn, event, public))
+            client.hello(conn, public)  # enrols the device on its first contact
         except HubUnreachable:
             return [fail("hub.unreachable", url=where), clock]
         except HubRefused as exc:

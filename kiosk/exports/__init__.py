@@ -14,14 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.errors import KioskError
+from kiosk.store.files import keep_private
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Call `write(temporary_path)`, make it durable, then move it onto `path` in one step.
 
     The temporary file is in the destination's folder (a rename across file systems would not be
-    atomic). On any failure it is removed and an earlier file at `path` is left as it was; an
-    operating-system failure (no such folder, no permission, disk full) becomes a KioskError.
+    atomic). The file is readable by this user only (0600): exports hold names. On any failure
+    it is removed and an earlier file at `path` is left as it was; an operating-system failure
+    (no such folder, no permission, disk full) becomes a KioskError.
     """
     path = Path(path)
     try:
@@ -34,6 +36,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     temporary = Path(name)
     try:
         write(temporary)
+        keep_private(temporary)  # a writer may have made the file anew
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, path)

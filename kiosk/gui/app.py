@@ -130,6 +130,9 @@ def _warm_up_voice(window: ShellWindow) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from kiosk.services.machine import keep_files_private
+
+    keep_files_private()  # the database, bundles and exports: this user's only
     if QApplication.instance() is None:
         from kiosk.services.display import display_problem, draw_offscreen_without_display
 
@@ -169,6 +172,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps({"start_to_ready_s": round(seconds_since_process_start(), 3)}))
         return 0
     QTimer.singleShot(0, lambda: _say_ready(app, window))
+    # A device without an organiser PIN would leave kiosk mode unguarded: ask for one, once the
+    # window is up (the launcher's "ready" line comes first).
+    from kiosk.gui.shell.pin_setup import ask_for_first_pin
+
+    QTimer.singleShot(0, lambda: ask_for_first_pin(window.context.conn, window))
     # Start the speech engine while nobody is at the kiosk yet: it takes a second or two.
     QTimer.singleShot(3000, lambda: _warm_up_voice(window))
     code = app.exec()

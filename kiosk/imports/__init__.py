@@ -17,6 +17,7 @@ from typing import Literal
 from kiosk.imports.decoding import decode_bytes
 from kiosk.imports.invitations import COLUMNS as INVITATION_COLUMNS
 from kiosk.imports.invitations import plan_invitations
+from kiosk.imports.limits import merged
 from kiosk.imports.programme import COLUMNS as PROGRAMME_COLUMNS
 from kiosk.imports.programme import plan_programme
 from kiosk.imports.report import (
@@ -160,7 +161,7 @@ def _validate(
     except FileProblem as problem:
         return Plan(errors=[problem.as_row_error()])
     if table.errors:  # items of a JSON file that are not objects
-        plan.errors = sorted([*table.errors, *plan.errors], key=lambda error: error.row)
+        plan.errors = merged(table.errors, plan.errors, key=lambda error: error.row)
     return plan
 
 

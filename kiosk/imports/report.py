@@ -74,6 +74,15 @@ class Problem(StrEnum):
     # Warnings (the import goes ahead)
     UNKNOWN_COLUMNS = "unknown_columns"
     OPEN_SESSION_INVITATIONS = "open_session_invitations"
+    # Limits (kiosk/imports/limits.py): files too large to read safely
+    FILE_TOO_LARGE = "file_too_large"
+    TOO_MANY_ROWS = "too_many_rows"
+    TOO_MANY_COLUMNS = "too_many_columns"
+    XLSX_TOO_LARGE = "xlsx_too_large"
+    TOO_MANY_SHARED_STRINGS = "too_many_shared_strings"
+    JSON_TOO_DEEP = "json_too_deep"
+    JSON_NUMBER_TOO_LONG = "json_number_too_long"
+    JSON_TOO_MANY_VALUES = "json_too_many_values"
 
 
 PROBLEM_PARAMS: dict[Problem, tuple[str, ...]] = {
@@ -124,6 +133,14 @@ PROBLEM_PARAMS: dict[Problem, tuple[str, ...]] = {
     Problem.IS_A_FOLDER: ("path",),
     Problem.CANNOT_OPEN: ("path", "reason"),
     Problem.UNKNOWN_KIND: ("kind",),
+    Problem.FILE_TOO_LARGE: ("file", "max_mb"),
+    Problem.TOO_MANY_ROWS: ("file", "max"),
+    Problem.TOO_MANY_COLUMNS: ("file", "max"),
+    Problem.XLSX_TOO_LARGE: ("file", "max_mb"),
+    Problem.TOO_MANY_SHARED_STRINGS: ("file", "max"),
+    Problem.JSON_TOO_DEEP: ("file",),
+    Problem.JSON_NUMBER_TOO_LONG: ("file", "max"),
+    Problem.JSON_TOO_MANY_VALUES: ("file", "max"),
 }
 """The parameters each code's message is made of (every code has an entry)."""
 
@@ -257,6 +274,8 @@ class ImportReport:
     removed: int = 0
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    errors_not_listed: int = 0
+    """Errors beyond the first ones listed (kiosk/imports/limits.py): counted, not kept."""
 
     @classmethod
     def from_plan(
@@ -272,7 +291,13 @@ class ImportReport:
             removed=plan.removed,
             errors=list(plan.errors),
             warnings=[*warnings, *plan.warnings],
+            errors_not_listed=int(getattr(plan.errors, "not_listed", 0)),
         )
+
+    @property
+    def error_count(self) -> int:
+        """Every error found, listed or only counted."""
+        return len(self.errors) + self.errors_not_listed
 
     def to_json(self) -> dict[str, Any]:
         """The machine-readable report: the contract's keys plus `removed` and `warnings`."""
@@ -283,12 +308,13 @@ class ImportReport:
             "removed": self.removed,
             "errors": [error.to_json() for error in self.errors],
             "warnings": list(self.warnings),
+            **({"errors_not_listed": self.errors_not_listed} if self.errors_not_listed else {}),
         }
 
     def summary(self) -> str:
         """One short line for people, e.g. `3 added, 1 updated, 18 unchanged`."""
         if self.errors:
-            return f"{len(self.errors)} error(s); nothing imported"
+            return f"{self.error_count} error(s); nothing imported"
         parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
         if self.removed:
             parts.append(f"{self.removed} removed")

@@ -17,7 +17,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from kiosk.imports import limits
 from kiosk.imports.decoding import decode_bytes, nfc
+from kiosk.imports.limits import read_limited
 from kiosk.imports.report import FileProblem, ImportFailure, Problem, RowError, cannot_open
 
 _KEY_NOISE = re.compile(r"[\s_\-\ufeff]+")
@@ -52,7 +54,7 @@ class Table:
     columns: dict[str, int]
     rows: Iterable[tuple[int, list[str]]]
     unknown: list[str] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=limits.ProblemList)
     width: int = 0
 
     def has(self, column: str) -> bool:
@@ -69,7 +71,10 @@ class Table:
     def missing(
         self, required: Iterable[str], one_of: Iterable[Sequence[str]] = ()
     ) -> list[RowError]:
-        """Errors (row 1) for required columns the header lacks; `one_of`: any one suffices."""
+        """Errors (row 1) for required columns the header lacks; `one_of`: any one suffices.
+
+        A ProblemList: the planner adds each row's errors to it, and only the first ones are
+        kept (kiosk/imports/limits.py)."""
         errors = [
             RowError(
                 1,
@@ -93,7 +98,7 @@ class Table:
                         {"columns": ", ".join(group)},
                     )
                 )
-        return errors
+        return limits.ProblemList(errors)
 
 
 def read_table(
@@ -128,7 +133,7 @@ def _read_text(path: Path) -> str:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_limited(path, path.name)
     except FileNotFoundError as exc:
         raise ImportFailure(
             f"no such file: {path}", Problem.FILE_NOT_FOUND, {"path": str(path)}
@@ -187,6 +192,7 @@ def _header(
 
 def _records_table(name: str, records: Iterator[list[str]], wanted: Mapping[str, str]) -> Table:
     """Header and rows from raw records (CSV or XLSX rows), numbered from 1."""
+    records = limits.bounded_records(records, name)
     header_row = 0
     for record in records:
         header_row += 1
@@ -275,6 +281,7 @@ def _cell_text(value: Any) -> str:
 def _xlsx_records(path: Path, data: bytes, kind: str) -> Iterator[list[str]]:
     from openpyxl import load_workbook
 
+    limits.check_xlsx(data, path.name)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # zip, XML or openpyxl errors: all mean a damaged workbook
@@ -288,11 +295,16 @@ def _xlsx_records(path: Path, data: bytes, kind: str) -> Iterator[list[str]]:
     title = next((names[key] for key in wanted if key in names), workbook.sheetnames[0])
     sheet = workbook[title]
     sheet.reset_dimensions()  # some writers record a wrong sheet size
-    return _sheet_rows(workbook, sheet)
+    try:
+        width = limits.sheet_width(sheet, path.name)
+    except FileProblem:
+        workbook.close()
+        raise
+    return _sheet_rows(workbook, sheet, width)
 
 
-def _sheet_rows(workbook: Any, sheet: Any) -> Iterator[list[str]]:
-    rows = sheet.iter_rows(values_only=True)
+def _sheet_rows(workbook: Any, sheet: Any, width: int) -> Iterator[list[str]]:
+    rows = sheet.iter_rows(values_only=True, max_col=width)
     try:
         while True:
             try:
@@ -387,7 +399,7 @@ def _json_table(
     name: str, text: str, kind: str, known: Sequence[str], wanted: Mapping[str, str]
 ) -> Table:
     try:
-        document = json.loads(text)
+        document = limits.parse_json(text, name)
     except json.JSONDecodeError as exc:
         raise FileProblem(
             f"cannot read {name}: not valid JSON "
@@ -400,7 +412,7 @@ def _json_table(
         return Table(name, {column: i for i, column in enumerate(known)}, [], width=len(known))
     columns: dict[str, int] = {}
     unknown: dict[str, None] = {}
-    errors: list[RowError] = []
+    errors: list[RowError] = limits.ProblemList()
     parsed: list[tuple[int, dict[int, str]]] = []
     for index, item in enumerate(items):
         row = index + 2

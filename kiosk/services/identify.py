@@ -22,7 +22,7 @@ def identify(conn: sqlite3.Connection, event: Event, text: str) -> Identificatio
     """Judge a scanned code: a signed code of this event checked against the organiser's
     public key, else a code from another registration system by exact match."""
     stripped = text.strip()
-    if not stripped or len(stripped) > MAX_CODE_LENGTH * 4:
+    if not stripped or len(stripped) > MAX_CODE_LENGTH * 4 or not _is_text(stripped):
         return Identification(CodeStatus.INVALID)
     claim = parse_code(stripped)
     if claim is None or not signature_valid(claim, event.public_key, event.tag):
@@ -34,6 +34,16 @@ def identify(conn: sqlite3.Connection, event: Event, text: str) -> Identificatio
     if claim.version < attendee.code_version:
         return Identification(CodeStatus.REVOKED, None, claim.version)
     return Identification(CodeStatus.VALID, attendee, claim.version)
+
+
+def _is_text(value: str) -> bool:
+    """False for a scan holding bytes that were not UTF-8 (Python keeps them as surrogates, e.g.
+    from a command line or a scanner on a wrong keyboard layout): never a code."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _external(conn: sqlite3.Connection, text: str) -> Identification:

@@ -1,5 +1,11 @@
 """The organiser PIN that guards leaving a kiosk: a salted scrypt hash, and slower answers
-after repeated wrong tries so it cannot be guessed at a kiosk."""
+after repeated wrong tries so it cannot be guessed at a kiosk.
+
+Each device keeps its own PIN: it never travels in a bundle (a copied roster would otherwise
+hand out a hash to crack offline) and a roster sync leaves it as it is. A new PIN has at least
+MIN_DIGITS digits. Changing a PIN needs the current one (`change_pin`), except on the
+organiser's machine, whose database holds the event's signing key: there the organiser may
+reset it."""
 
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from kiosk.store.settings import get_setting, put_setting
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 FREE_TRIES = 3
 MAX_WAIT_S = 300
+MIN_DIGITS, MAX_DIGITS = 6, 12
 
 
 @dataclass(frozen=True)
@@ -31,10 +38,20 @@ def _hash(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024)
 
 
+def check_new_pin(pin: str) -> str:
+    """A new PIN as given, or KioskError: MIN_DIGITS to MAX_DIGITS digits 0-9."""
+    if not (pin.isascii() and pin.isdigit() and MIN_DIGITS <= len(pin) <= MAX_DIGITS):
+        raise KioskError(
+            f"the organiser PIN must be {MIN_DIGITS} to {MAX_DIGITS} digits "
+            "(a shorter one is guessed in seconds from a copied database)"
+        )
+    return pin
+
+
 def set_pin(conn: sqlite3.Connection, pin: str) -> None:
-    """Store a new organiser PIN (4 to 12 digits) as a salted scrypt hash."""
-    if not (pin.isdigit() and 4 <= len(pin) <= 12):
-        raise KioskError("the organiser PIN must be 4 to 12 digits")
+    """Store a new organiser PIN (6 to 12 digits) as a salted scrypt hash, whatever PIN was set
+    before: callers that change a PIN go through `change_pin`."""
+    check_new_pin(pin)
     salt = secrets.token_bytes(16)
     record = {"salt": salt.hex(), "hash": _hash(pin, salt, **_SCRYPT).hex(), **_SCRYPT}
     with transaction(conn):
@@ -71,3 +88,38 @@ def check_pin(conn: sqlite3.Connection, pin: str, *, at_ms: int | None = None) -
     with transaction(conn):
         put_setting(conn, "organiser_pin_failures", {"count": count, "last_ms": now})
     return PinCheck(ok=ok, wait_seconds=0 if ok else _wait_after(count))
+
+
+def change_pin(
+    conn: sqlite3.Connection,
+    new: str,
+    *,
+    current: str | None = None,
+    reset: bool = False,
+    at_ms: int | None = None,
+) -> None:
+    """Set a new PIN: the first one freely; a later one with the `current` PIN (wrong tries slow
+    down as at the kiosk), or with `reset` on the organiser's machine only (it holds the event's
+    signing key, so whoever can use it is the organiser)."""
+    check_new_pin(new)
+    if has_pin(conn):
+        if reset:
+            from kiosk.services.event import is_organiser
+
+            if not is_organiser(conn):
+                raise KioskError(
+                    "only the organiser's machine resets a PIN without the current one; on a "
+                    "door or kiosk give the current PIN, or provision the device again"
+                )
+        elif current is None:
+            raise KioskError("give the current PIN to change it")
+        else:
+            answer = check_pin(conn, current, at_ms=at_ms)
+            if not answer.ok:
+                wait = (
+                    f"; wait {answer.wait_seconds} s before trying again"
+                    if (answer.wait_seconds)
+                    else ""
+                )
+                raise KioskError(f"the current PIN is wrong{wait}")
+    set_pin(conn, new)

@@ -34,6 +34,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -65,7 +66,10 @@ PERSONAL_COLUMN_NAMES: frozenset[str] = frozenset(
 )
 PSEUDONYM_PREFIX = "anon-"
 OVERRIDE_PLACEHOLDER = "(removed by purge)"
-CHECKPOINT_TRIES = 50
+# How long a purge waits for another program that holds the database, and how long each try
+# waits inside SQLite.
+PATIENCE_S = 10.0
+_BUSY_STEP_MS = 100
 
 
 @dataclass(frozen=True)
@@ -201,63 +205,141 @@ def _clear_personal_columns(conn: sqlite3.Connection, tables: list[str]) -> None
                 )
 
 
-def purge_personal_data(conn: sqlite3.Connection, *, at_ms: int | None = None) -> PurgeResult:
+def purge_personal_data(
+    conn: sqlite3.Connection,
+    *,
+    at_ms: int | None = None,
+    patience_s: float = PATIENCE_S,
+    waiting: Callable[[str], None] | None = None,
+) -> PurgeResult:
     """Delete the event's personal data for good, keeping anonymous counts (see module doc).
 
-    Runs one write transaction, then VACUUM and a WAL checkpoint that truncates the log. Raises
-    KioskError when called inside a transaction or when another connection keeps the log from
-    being emptied (the data is then already gone from the tables; run the purge again).
+    Runs one write transaction, then VACUUM and a WAL checkpoint that truncates the log. While
+    another program holds the database, `waiting` is told so at once (one line) and the purge
+    keeps trying for `patience_s` seconds, then raises KioskError with nothing deleted. Raises
+    KioskError too when called inside a transaction or when another connection keeps the log
+    from being emptied (the data is then already gone from the tables; run the purge again).
     """
     if conn.in_transaction:
         raise KioskError("purge cannot run inside another transaction")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
-    with transaction(conn):
-        # The attendees' key changes while invitations point at it: check at commit instead.
-        conn.execute("PRAGMA defer_foreign_keys = ON")
-        tables = _tables_with(conn, "registration_id")
-        triggers = [
-            (str(name), str(sql))
-            for name, sql in conn.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL "
-                f"AND tbl_name IN ({','.join('?' * len(tables))})",
-                tables,
+    previous = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    conn.execute(f"PRAGMA busy_timeout = {_BUSY_STEP_MS}")
+    try:
+        _take_write_lock(conn, patience_s, waiting)
+        return _purge(conn, at_ms, patience_s)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {previous}")
+
+
+def _take_write_lock(
+    conn: sqlite3.Connection, patience_s: float, waiting: Callable[[str], None] | None
+) -> None:
+    """Wait (at most `patience_s`) until no other program writes, saying so once; leaves the
+    connection outside any transaction. KioskError when the database stays busy."""
+    deadline = time.monotonic() + patience_s
+    told = False
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+        if time.monotonic() >= deadline:
+            raise KioskError(_BUSY)
+        if not told and waiting is not None:
+            waiting(
+                "the database is busy: another program (the app, the hub or a sync) is writing "
+                f"to it; waiting up to {patience_s:.0f} s"
             )
-        ]
-        for name, _ in triggers:
-            conn.execute(f'DROP TRIGGER "{name}"')
-        attendees = int(conn.execute("SELECT count(*) FROM attendees").fetchone()[0])
-        ids_replaced = _rewrite_ids(conn, tables)
-        _clear_personal_columns(conn, tables)
-        overrides = 0
-        for table in tables:  # the log, and copies of log lines (sync's rejected lines)
-            if "override_reason" in _columns(conn, table):
-                overrides += conn.execute(
-                    f'UPDATE "{table}" SET override_reason = ? WHERE override_reason IS NOT NULL '
-                    "AND override_reason != ?",
-                    (OVERRIDE_PLACEHOLDER, OVERRIDE_PLACEHOLDER),
-                ).rowcount
-        conn.execute("UPDATE code_issues SET code = NULL WHERE code IS NOT NULL")
-        conn.execute("UPDATE badge_prints SET message = NULL WHERE message IS NOT NULL")
-        for _, sql in triggers:
-            conn.execute(sql)
-        put_setting(conn, PURGED_SETTING, now_ms() if at_ms is None else at_ms)
-    conn.execute("VACUUM")
-    _truncate_wal(conn)
+            told = True
+        time.sleep(0.1)
+
+
+_BUSY = (
+    "the database is busy: close the app, the hub and any sync using it on this machine, then "
+    "run the purge again (nothing was deleted)"
+)
+
+
+def _purge(conn: sqlite3.Connection, at_ms: int | None, patience_s: float) -> PurgeResult:
+    """The purge itself, once no other program was writing."""
+    try:
+        with transaction(conn):
+            attendees, ids_replaced, overrides = _clear(conn, at_ms)
+    except sqlite3.OperationalError as exc:
+        if not _is_busy(exc):
+            raise
+        raise KioskError(_BUSY) from exc  # another writer came back in between
+    try:
+        conn.execute("VACUUM")
+    except sqlite3.OperationalError as exc:
+        if not _is_busy(exc):
+            raise
+        raise KioskError(_LOG_HELD) from exc
+    _truncate_wal(conn, patience_s)
     size = int(conn.execute("PRAGMA page_count").fetchone()[0]) * int(
         conn.execute("PRAGMA page_size").fetchone()[0]
     )
     return PurgeResult(attendees, ids_replaced, max(0, overrides), size)
 
 
-def _truncate_wal(conn: sqlite3.Connection) -> None:
-    """Copy every page into the database file and empty the write-ahead log."""
-    for _ in range(CHECKPOINT_TRIES):
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _clear(conn: sqlite3.Connection, at_ms: int | None) -> tuple[int, int, int]:
+    """Inside the purge's write transaction: every personal value gone; (attendees, ids
+    replaced, overrides blanked)."""
+    # The attendees' key changes while invitations point at it: check at commit instead.
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    tables = _tables_with(conn, "registration_id")
+    triggers = [
+        (str(name), str(sql))
+        for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({','.join('?' * len(tables))})",
+            tables,
+        )
+    ]
+    for name, _ in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    attendees = int(conn.execute("SELECT count(*) FROM attendees").fetchone()[0])
+    ids_replaced = _rewrite_ids(conn, tables)
+    _clear_personal_columns(conn, tables)
+    overrides = 0
+    for table in tables:  # the log, and copies of log lines (sync's rejected lines)
+        if "override_reason" in _columns(conn, table):
+            overrides += conn.execute(
+                f'UPDATE "{table}" SET override_reason = ? WHERE override_reason IS NOT NULL '
+                "AND override_reason != ?",
+                (OVERRIDE_PLACEHOLDER, OVERRIDE_PLACEHOLDER),
+            ).rowcount
+    conn.execute("UPDATE code_issues SET code = NULL WHERE code IS NOT NULL")
+    conn.execute("UPDATE badge_prints SET message = NULL WHERE message IS NOT NULL")
+    for _, sql in triggers:
+        conn.execute(sql)
+    put_setting(conn, PURGED_SETTING, now_ms() if at_ms is None else at_ms)
+    return attendees, ids_replaced, overrides
+
+
+_LOG_HELD = (
+    "personal data was deleted, but another program keeps the database's log open: "
+    "close the other kiosk windows on this machine and run the purge again"
+)
+
+
+def _truncate_wal(conn: sqlite3.Connection, patience_s: float) -> None:
+    """Copy every page into the database file and empty the write-ahead log (trying for at most
+    `patience_s` seconds while another program reads)."""
+    deadline = time.monotonic() + patience_s
+    while True:
         busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if not busy:
             return
+        if time.monotonic() >= deadline:
+            raise KioskError(_LOG_HELD)
         time.sleep(0.1)
-    raise KioskError(
-        "personal data was deleted, but another program keeps the database's log open: "
-        "close the other kiosk windows on this machine and run the purge again"
-    )

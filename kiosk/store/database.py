@@ -10,6 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kiosk.errors import DatabaseDamaged, KioskError
+from kiosk.store.files import create_private_file, make_folders, private_database
 from kiosk.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 Connection = sqlite3.Connection
@@ -112,15 +113,21 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 def open_database(path: str | Path, *, create: bool = False) -> sqlite_utils.Database:
     """Open (or with `create`, make) an event database, checked and migrated.
 
-    A missing file is an error unless `create`; a damaged file raises DatabaseDamaged.
+    A missing file is an error unless `create`; a damaged file raises DatabaseDamaged. The file
+    and its journal files are made (or fixed to be) readable by this user only (store.files).
     """
     path = Path(path)
     if create:
         if path.exists():
             raise KioskError(f"{path} already exists; choose another --db or remove it")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(path.parent)
+        try:
+            create_private_file(path)
+        except OSError as exc:
+            raise KioskError(f"cannot create {path}: {exc.strerror or exc}") from exc
     elif not path.is_file():
         raise KioskError(f"no event database at {path}; create one with `kiosk init`")
+    private_database(path)  # also a file made before files were private
     try:
         conn = connect(path)
     except sqlite3.DatabaseError as exc:
@@ -135,4 +142,5 @@ def open_database(path: str | Path, *, create: bool = False) -> sqlite_utils.Dat
     except BaseException:
         conn.close()
         raise
+    private_database(path)  # the journal files SQLite just made
     return sqlite_utils.Database(conn)

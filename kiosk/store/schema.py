@@ -167,6 +167,26 @@ MIGRATIONS: list[str] = [
         report TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 6: per-device enrolment (kiosk/sync/enrolment.py). The organiser makes a one-time,
+    # short-lived token per device name; the device proves it holds the token once, and its key
+    # is pinned. The event-wide enrolment secret that roster bundles used to carry is gone (a
+    # copied bundle must not let anyone add a door), and so is the PIN hash in rosters: each
+    # device keeps its own PIN. A revoked device stays listed (its check-ins keep their name) and
+    # the refusals of its later pushes are counted.
+    """
+    CREATE TABLE sync_enrolments (
+        device TEXT PRIMARY KEY,
+        token TEXT,
+        created_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL,
+        used_ms INTEGER,
+        public_key BLOB
+    ) WITHOUT ROWID;
+    ALTER TABLE sync_devices ADD COLUMN revoked_ms INTEGER;
+    ALTER TABLE sync_devices ADD COLUMN refused INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sync_devices ADD COLUMN last_refused_ms INTEGER;
+    DELETE FROM settings WHERE key = 'sync_enrol_secret';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

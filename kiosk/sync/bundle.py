@@ -16,7 +16,14 @@ header carries the scrypt salt and parameters and the GCM nonce; the header is t
 data, so the key material cannot be swapped either.
 
 Reading checks the structure and the signature against the key the header names; whether that key
-is trusted (the organiser's, a pinned device's) is the caller's decision, made next.
+is trusted (the organiser's, a pinned device's) is the caller's decision, made next, before the
+payload is decrypted or decompressed.
+
+Limits, so that no file can exhaust a machine: a bundle file is at most MAX_BUNDLE_BYTES, its
+payload inflates to at most MAX_PAYLOAD_BYTES (the header says how much, `raw_bytes`, and a
+payload that inflates to more is refused as it inflates, never held whole), its JSON nests at
+most as deep as Python's parser allows, and scrypt's parameters stay in a fixed range (a header
+cannot ask for gigabytes of memory or minutes of work).
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.core import keys
 from kiosk.errors import KioskError
+from kiosk.store.files import make_folders
 
 MAGIC = b"KIOSKBN1"
 FORMAT = 1
@@ -47,9 +55,19 @@ _LEN = struct.Struct(">I")
 _PREFIX = len(MAGIC) + _LEN.size
 _SIGNING_CONTEXT = b"kiosk-bundle-v1\x00"
 MAX_HEADER_BYTES = 64 * 1024
-# scrypt: 32 MiB of memory and about a tenth of a second per try on a laptop.
+MAX_BUNDLE_BYTES = 128 * 1024**2
+MAX_PAYLOAD_BYTES = 512 * 1024**2
+# A payload declared larger than this is measured (inflated without being kept) before it is
+# inflated for real, so a payload that lies about its size never fills memory.
+_MEASURE_FIRST_BYTES = 64 * 1024**2
+_INFLATE_PIECE = 1024**2
+# scrypt: 32 MiB of memory and about a tenth of a second per try on a laptop. A bundle may name
+# other parameters, within these bounds only (at most 128 MiB and about two seconds).
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
-_SCRYPT_MAXMEM = 128 * 1024 * 1024
+SCRYPT_N_RANGE = (2**14, 2**17)
+SCRYPT_R_RANGE = (1, 16)
+SCRYPT_P_RANGE = (1, 4)
+_SCRYPT_MAXMEM = 129 * 1024 * 1024
 COMPRESSION_LEVEL = 3
 
 
@@ -122,16 +140,71 @@ class Bundle:
                 data = AESGCM(key).decrypt(bytes.fromhex(encryption["nonce"]), data, self._aad)
             except InvalidTag as exc:
                 raise BundleError("wrong passphrase for this bundle") from exc
+        raw = inflate(data, self.header.get("raw_bytes"))
         try:
-            return json.loads(zlib.decompress(data))
-        except (zlib.error, ValueError) as exc:  # signed yet unreadable: a bug at the sender
-            raise BundleError(f"the bundle's contents cannot be read ({exc})") from exc
+            return json.loads(raw)
+        except (ValueError, RecursionError) as exc:  # signed yet unreadable
+            raise BundleError(
+                "bundle refused: its contents cannot be read (not JSON, nested too deeply or "
+                "a number too long)"
+            ) from exc
+
+
+def inflate(data: bytes, declared: object = None, limit: int = MAX_PAYLOAD_BYTES) -> bytes:
+    """A zlib payload inflated, refused (BundleError) if it inflates beyond `limit` bytes or
+    not to the size its header `declared` (older bundles declare none).
+
+    A payload is never held whole beyond `limit`: a size above _MEASURE_FIRST_BYTES (or none
+    declared) is measured first, a piece at a time, keeping nothing."""
+    if declared is not None:
+        if not isinstance(declared, int) or isinstance(declared, bool) or declared < 0:
+            raise BundleError("bundle refused: damaged header (raw_bytes)")
+        if declared > limit:
+            raise BundleError(_too_large(limit))
+    if declared is None or declared > _MEASURE_FIRST_BYTES:
+        size = _inflated_size(data, limit)
+        if declared is not None and size != declared:
+            raise BundleError("bundle refused: its contents are not the size its header says")
+        declared = size
+    inflater = zlib.decompressobj()
+    try:
+        raw = inflater.decompress(data, declared + 1)
+    except zlib.error as exc:
+        raise BundleError(f"bundle refused: its contents cannot be inflated ({exc})") from exc
+    if len(raw) != declared or not inflater.eof:
+        raise BundleError("bundle refused: its contents are not the size its header says")
+    return raw
+
+
+def _inflated_size(data: bytes, limit: int) -> int:
+    """How many bytes `data` inflates to, without keeping them; BundleError beyond `limit`."""
+    inflater = zlib.decompressobj()
+    size = 0
+    pending = data
+    try:
+        while pending and not inflater.eof:
+            size += len(inflater.decompress(pending, _INFLATE_PIECE))
+            if size > limit:
+                raise BundleError(_too_large(limit))
+            pending = inflater.unconsumed_tail
+    except zlib.error as exc:
+        raise BundleError(f"bundle refused: its contents cannot be inflated ({exc})") from exc
+    if not inflater.eof:
+        raise BundleError("bundle refused: its contents are cut short")
+    return size
+
+
+def _too_large(limit: int) -> str:
+    return f"bundle refused: its contents would inflate beyond {limit // 1024**2} MiB"
 
 
 def _derive_key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_SCRYPT_MAXMEM, dklen=32
-    )
+    try:
+        return hashlib.scrypt(
+            passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_SCRYPT_MAXMEM, dklen=32
+        )
+    except (ValueError, MemoryError) as exc:
+        raise BundleError("bundle refused: damaged header (encryption)") from exc
 
 
 def canonical_json(value: Any) -> bytes:
@@ -153,9 +226,12 @@ def make_bundle(
     """Compress, optionally encrypt, and sign a JSON payload (already serialised) as a bundle."""
     if kind not in KINDS:
         raise ValueError(f"unknown bundle kind {kind!r}")
+    if len(payload) > MAX_PAYLOAD_BYTES:
+        raise KioskError(f"too much for one bundle ({len(payload) // 1024**2} MiB of data)")
     body = zlib.compress(payload, COMPRESSION_LEVEL)
     header: dict[str, Any] = {
         **(extra or {}),
+        "raw_bytes": len(payload),
         "format": FORMAT,
         "kind": kind,
         "event_id": event_id,
@@ -227,12 +303,16 @@ def _check_header(header: Any) -> dict[str, Any]:
         if not isinstance(encryption, dict) or encryption.get("cipher") != "AES-256-GCM":
             raise BundleError("bundle refused: damaged header (encryption)")
         try:
+            n, r, p = (encryption[name] for name in ("n", "r", "p"))
             ok = (
-                len(bytes.fromhex(encryption["salt"])) >= 8
+                8 <= len(bytes.fromhex(encryption["salt"])) <= 64
                 and len(bytes.fromhex(encryption["nonce"])) == 12
-                and 2 <= int(encryption["n"]) <= 2**20
-                and 1 <= int(encryption["r"]) <= 32
-                and 1 <= int(encryption["p"]) <= 8
+                and all(type(value) is int for value in (n, r, p))
+                and SCRYPT_N_RANGE[0] <= n <= SCRYPT_N_RANGE[1]
+                and n & (n - 1) == 0
+                and SCRYPT_R_RANGE[0] <= r <= SCRYPT_R_RANGE[1]
+                and SCRYPT_P_RANGE[0] <= p <= SCRYPT_P_RANGE[1]
+                and 128 * n * r <= 128 * 1024 * 1024
                 and encryption.get("kdf") == "scrypt"
             )
         except (KeyError, TypeError, ValueError):
@@ -265,7 +345,7 @@ def open_bundle(data: bytes) -> Bundle:
     raw_header = data[_PREFIX : _PREFIX + header_len]
     try:
         parsed = json.loads(raw_header.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise BundleError("bundle refused: damaged (header unreadable)") from exc
     header = _check_header(parsed)
     expected = _PREFIX + header_len + int(header["payload_bytes"]) + SIGNATURE_LEN
@@ -291,16 +371,19 @@ def open_bundle(data: bytes) -> Bundle:
     )
 
 
-MAX_BUNDLE_BYTES = 2 * 1024**3
-
-
 def read_bundle_file(path: str | Path) -> bytes:
     """The bytes of a bundle file, or a clear error."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BUNDLE_BYTES:
-            raise BundleError(f"{path} is too large to be a bundle")
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            too_large = os.fstat(handle.fileno()).st_size > MAX_BUNDLE_BYTES
+            data = b"" if too_large else handle.read(MAX_BUNDLE_BYTES + 1)
+        if too_large or len(data) > MAX_BUNDLE_BYTES:
+            raise BundleError(
+                f"{path} is larger than {MAX_BUNDLE_BYTES // 1024**2} MiB: not a bundle this "
+                "version reads"
+            )
+        return data
     except FileNotFoundError as exc:
         raise KioskError(f"no such file: {path}") from exc
     except IsADirectoryError as exc:
@@ -313,11 +396,12 @@ def write_bundle_file(path: str | Path, data: bytes) -> Path:
     """Write a bundle atomically: a temporary file beside it, flushed to disk, then renamed.
 
     A reader (or a USB stick pulled out) sees the old file or the whole new one, never half.
+    The file is 0600 (mkstemp makes it so): it holds names, or this device's check-ins.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folders(folder)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise KioskError(f"cannot write {path}: {exc.strerror or exc}") from exc

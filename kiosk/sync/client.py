@@ -34,14 +34,17 @@ from kiosk.errors import KioskError
 from kiosk.services.event import Event, device_private_key, is_organiser, load_event
 from kiosk.store.database import transaction
 from kiosk.store.settings import get_setting, put_setting
-from kiosk.sync import identity
+from kiosk.sync import enrolment
 from kiosk.sync.bundle import BundleError, open_bundle
 from kiosk.sync.events import export_events, import_events, local_seq_high
 from kiosk.sync.protocol import (
     HEADER_DEVICE,
+    HEADER_KEY,
     HEADER_REPLY_SIGNATURE,
     HEADER_SIGNATURE,
     HEADER_TIME,
+    MAX_BUNDLE_REPLY_BYTES,
+    MAX_JSON_REPLY_BYTES,
     PREFIX,
     STAFF_CALL_PATH,
     reply_message,
@@ -60,6 +63,7 @@ MAX_PULL_PAGES = 1_000
 # A kiosk's location label, sent with its staff calls ("Hall B entrance"); optional.
 LOCATION_SETTING = "location_label"
 STAFF_CALL_TIMEOUT_S = 3.0
+_READ_PIECE = 1024**2
 _OFFSETS: dict[str, int] = {}  # hub URL -> hub clock minus ours, in ms
 _OFFSETS_LOCK = threading.Lock()
 
@@ -134,12 +138,28 @@ class HubClient:
         self.http.close()
 
     def _send(
-        self, method: str, target: str, body: bytes, headers: dict[str, str]
+        self,
+        method: str,
+        target: str,
+        body: bytes,
+        headers: dict[str, str],
+        limit: int = MAX_JSON_REPLY_BYTES,
     ) -> tuple[int, dict[str, str], bytes]:
+        """One request; its reply is read up to `limit` bytes and refused beyond (whatever
+        length the other end announces), so a hostile "hub" cannot exhaust this device."""
         try:
             self.http.request(method, self.base + target, body=body or None, headers=headers)
             response = self.http.getresponse()
-            data = response.read()
+            announced = response.getheader("Content-Length")
+            if announced is not None and (
+                not announced.isascii()
+                or not announced.isdigit()
+                or len(announced) > 18
+                or int(announced) > limit
+            ):
+                self.http.close()
+                raise HubRefused(response.status, "reply_too_large", _too_large(limit))
+            data = _read_at_most(response, limit)
         except (OSError, http.client.HTTPException, ssl.SSLError) as exc:
             self.http.close()
             raise HubUnreachable(str(exc) or type(exc).__name__) from exc
@@ -165,9 +185,17 @@ class HubClient:
         return offset
 
     def call(
-        self, method: str, path: str, body: bytes = b"", query: dict[str, Any] | None = None
+        self,
+        method: str,
+        path: str,
+        body: bytes = b"",
+        query: dict[str, Any] | None = None,
+        *,
+        limit: int = MAX_JSON_REPLY_BYTES,
+        extra: dict[str, str] | None = None,
     ) -> tuple[int, dict[str, str], bytes, str]:
-        """A signed request; retried once with a fresh clock offset if the hub says stale."""
+        """A signed request; retried once with a fresh clock offset if the hub says stale.
+        `limit`: the largest reply taken; `extra`: more headers."""
         target = PREFIX + path + (f"?{urlencode(query)}" if query else "")
         for attempt in range(2):
             stamp = now_ms() + self.offset(refresh=attempt > 0)
@@ -178,8 +206,9 @@ class HubClient:
                 HEADER_TIME: str(stamp),
                 HEADER_SIGNATURE: signature,
                 "Content-Type": "application/octet-stream",
+                **(extra or {}),
             }
-            status, reply_headers, data = self._send(method, target, body, headers)
+            status, reply_headers, data = self._send(method, target, body, headers, limit)
             if status in (200, 204):
                 return status, reply_headers, data, signature
             code, message_text = _error(data)
@@ -188,9 +217,11 @@ class HubClient:
             raise HubRefused(status, code, message_text)
         raise HubRefused(401, "stale", "the hub keeps refusing this device's clock")
 
-    def signed_json(self, method: str, path: str, body: bytes = b"") -> dict[str, Any]:
+    def signed_json(
+        self, method: str, path: str, body: bytes = b"", extra: dict[str, str] | None = None
+    ) -> dict[str, Any]:
         """A signed request whose JSON answer must carry the organiser key's signature."""
-        status, headers, data, signature = self.call(method, path, body)
+        status, headers, data, signature = self.call(method, path, body, extra=extra)
         try:
             self.event.public_key.verify(
                 bytes.fromhex(headers.get(HEADER_REPLY_SIGNATURE.lower(), "")),
@@ -204,32 +235,56 @@ class HubClient:
             ) from exc
         try:
             value = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):
             value = None
         if not isinstance(value, dict):
             raise HubRefused(status, "bad_reply", "the hub's answer cannot be read")
         return value
+
+    def hello(self, conn: sqlite3.Connection, public: bytes) -> dict[str, Any]:
+        """Say hello (enrolling on first contact); once the hub answered, the organiser has
+        this device's key and its enrolment token is spent, so it is forgotten here."""
+        answer = self.signed_json(
+            "POST", "/hello", _hello_body(conn, self.event, public), {HEADER_KEY: public.hex()}
+        )
+        if get_setting(conn, enrolment.TOKEN_SETTING) is not None:
+            with transaction(conn):
+                enrolment.forget_token(conn)
+        return answer
+
+
+def _read_at_most(response: http.client.HTTPResponse, limit: int) -> bytes:
+    """A reply's body, read a piece at a time; HubRefused past `limit` bytes."""
+    parts: list[bytes] = []
+    total = 0
+    while True:
+        piece = response.read(min(_READ_PIECE, limit + 1 - total))
+        if not piece:
+            return b"".join(parts)
+        total += len(piece)
+        if total > limit:
+            raise HubRefused(response.status, "reply_too_large", _too_large(limit))
+        parts.append(piece)
+
+
+def _too_large(limit: int) -> str:
+    return f"the hub's answer is larger than {limit:,} bytes: refused (is that really the hub?)"
 
 
 def _error(data: bytes) -> tuple[str, str]:
     try:
         value = json.loads(data)
         return str(value.get("code", "error")), str(value.get("error", "refused"))
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         return "error", data[:200].decode("utf-8", "replace")
 
 
 def _hello_body(conn: sqlite3.Connection, event: Event, public: bytes) -> bytes:
     """A hello: this device, its key and enrolment proof, its sequence numbers, its pull cursor."""
-    secret = identity.enrol_secret(conn)
     hello = {
         "device": event.device,
         "public_key": public.hex(),
-        "enrolment": (
-            identity.enrolment_proof(secret, event.event_id, event.device, public)
-            if secret is not None
-            else None
-        ),
+        "enrolment": enrolment.device_proof(conn, event.event_id, event.device, public),
         "seq_high": local_seq_high(conn),
         "pull_cursor": int(get_setting(conn, PULL_CURSOR_SETTING, 0)),
     }
@@ -270,8 +325,7 @@ def send_staff_call(
             except HubRefused as exc:
                 if exc.code != "unknown_device" or attempt > 0:
                     return False
-                public = keys.public_bytes(key.public_key())
-                client.signed_json("POST", "/hello", _hello_body(conn, event, public))
+                client.hello(conn, keys.public_bytes(key.public_key()))
                 continue
             return answer.get("received") is True
         return False
@@ -308,7 +362,7 @@ def sync_once(
     acked_to = 0  # this device's rows up to here are at the hub, not yet recorded
     skip_to = 0  # the hub's rows up to here are all this device's own
     try:
-        answer = client.signed_json("POST", "/hello", _hello_body(conn, event, public))
+        answer = client.hello(conn, public)
         hub_version = int(answer.get("roster_version", 0))
         hub_cursor = int(answer.get("checkins_cursor", 0))
         others = bool(answer.get("others", True))
@@ -337,7 +391,9 @@ def sync_once(
             )
             return result
         if hub_version > have:
-            status, _, data, _ = client.call("GET", "/roster", query={"have": have})
+            status, _, data, _ = client.call(
+                "GET", "/roster", query={"have": have}, limit=MAX_BUNDLE_REPLY_BYTES
+            )
             if status == 200:
                 applied = apply_roster(conn, open_bundle(data))
                 result.roster_applied = applied.applied
@@ -351,7 +407,9 @@ def sync_once(
         for _ in range(MAX_PULL_PAGES):
             if cursor >= hub_cursor:
                 break
-            _, _, data, _ = client.call("GET", "/events", query={"since": cursor})
+            _, _, data, _ = client.call(
+                "GET", "/events", query={"since": cursor}, limit=MAX_BUNDLE_REPLY_BYTES
+            )
             bundle = open_bundle(data)
             if bundle.signer != event.public_key_raw:
                 raise BundleError("refused: the hub's check-ins are not signed by the organiser")

@@ -43,7 +43,7 @@ from kiosk.core import keys
 from kiosk.core.clock import now_ms
 from kiosk.services.event import Event, device_private_key, load_event, load_signing_key
 from kiosk.store.database import transaction
-from kiosk.sync import identity
+from kiosk.sync import enrolment, identity
 from kiosk.sync.bundle import Bundle, BundleError, make_bundle
 
 CHECKIN_COLUMNS: tuple[str, ...] = (
@@ -379,14 +379,11 @@ def export_events(
     try:
         rows = local_rows(conn, since)
         seq_high = local_seq_high(conn)
-        secret = identity.enrol_secret(conn)
+        proof = enrolment.device_proof(
+            conn, event.event_id, event.device, keys.public_bytes(public)
+        )
     finally:
         conn.execute("COMMIT")
-    proof = (
-        identity.enrolment_proof(secret, event.event_id, event.device, keys.public_bytes(public))
-        if secret is not None
-        else None
-    )
     cursor = int(rows[-1][0]) if rows else since
     data = make_bundle(
         kind="events",
@@ -506,6 +503,38 @@ def import_events(
     now = now_ms() if received_ms is None else received_ms
     for bundle in bundles:
         _checked_events(bundle, event)
+        # The signer first: nothing from a stranger or a revoked device is ever decompressed.
+        try:
+            identity.check_signer(
+                conn,
+                event,
+                device=bundle.device,
+                public_key=bundle.signer,
+                proof=bundle.header.get("enrolment"),
+                now=now,
+            )
+        except identity.DeviceRevoked:
+            identity.record_refusal(conn, bundle.device, now)
+            raise
+    try:
+        return _merge_bundles(conn, event, bundles, passphrase, via, now, progress)
+    except identity.DeviceRevoked:
+        for bundle in bundles:
+            if identity.revoked_ms(conn, bundle.device) is not None:
+                identity.record_refusal(conn, bundle.device, now)
+        raise
+
+
+def _merge_bundles(
+    conn: sqlite3.Connection,
+    event: Event,
+    bundles: Sequence[Bundle],
+    passphrase: str | None,
+    via: str,
+    now: int,
+    progress: Callable[[int, int], None] | None,
+) -> EventsImport:
+    """The merge of `import_events`, once every signer passed `identity.check_signer`."""
     result = EventsImport()
     incoming = sum(bundle.records for bundle in bundles)
     with (

@@ -37,7 +37,7 @@ from kiosk.sync.protocol import PREFIX
 
 if TYPE_CHECKING:
     from kiosk.sync.client import HubClient
-    from kiosk.sync.hub import Hub, Reply
+    from kiosk.sync.hub import Hub, Reply, Request
 
 HEALTH_PATH = "/health"
 ROLE_SETTING = "device_role"  # door or kiosk: what the app runs as on this device
@@ -107,18 +107,19 @@ def send_report(client: HubClient, conn: sqlite3.Connection) -> bool:
     return True
 
 
-def receive_report(hub: Hub, target: str, headers: dict[str, str], body: bytes) -> Reply:
-    """The hub's side: a signed report from a known device, kept under the signer's name."""
+def receive_report(hub: Hub, request: Request) -> Reply:
+    """The hub's side (its route in kiosk.sync.hub.ROUTES): a report from a known device, its
+    signature already checked, kept under the signer's name."""
     from kiosk.sync.hub import Refusal
 
-    device, signature, _ = hub._authenticate("POST", target, headers, body)
+    device = request.device
     try:
-        report = parse_report(body)
-    except ValueError as exc:
-        raise Refusal(400, "bad_request", str(exc)) from exc
+        report = parse_report(request.body)
+    except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
+        raise Refusal(400, "bad_request", "not a machine check report") from exc
     with transaction(hub.conn):
         kept = record_report(hub.conn, device, report, now_ms())
-    reply = hub._signed_json(signature, 200, {"received": True, "kept": kept})
+    reply = hub._signed_json(request.signature, 200, {"received": True, "kept": kept})
     reply.note = f"device={device} health {report.worst()}"
     return reply
 

@@ -1,13 +1,20 @@
 """`kiosk hub serve`: the organisers' LAN sync hub, a real HTTP(S) server on their laptop.
 
 It runs on the organiser's database. Devices push their check-ins, pull the newest roster and
-the other devices' check-ins (so two doors of one room share who is inside), and register on
-first contact (see `identity` and `protocol`). One SQLite connection does all the work under a
-lock: merges are short, and the roster bundle is built only when the organiser's data changed
-(another connection committed, told by `PRAGMA data_version`), then kept.
+the other devices' check-ins (so two doors of one room share who is inside), and enrol on first
+contact with their one-time token (see `identity`, `enrolment` and `protocol`). One SQLite
+connection does all the work under a lock: merges are short, and the roster bundle is built only
+when the organiser's data changed (another connection committed, told by `PRAGMA data_version`),
+then kept.
+
+The venue network is not trusted. The server (`hub_server`, on waitress) bounds connections,
+time and body sizes; every route in ROUTES names its own body limit, checked before the body is
+read, and every signed request is checked (device known or enrolling, signature, time, replay)
+before its body is decoded. Bad input is a 4xx with a JSON `code`, never a 500.
 
 Log lines go to stderr: time, client address, request, status, device name and counts; never a
-registration id, a name or any other personal data.
+registration id, a name or any other personal data, and control characters a stranger sent are
+escaped (one request, one line).
 
 A self check-in kiosk's "Call staff" button sends a signed staff call; the hub keeps the recent
 ones in memory (`Hub.staff_calls`, and `Hub.on_staff_call` is told of each) for the organisers'
@@ -18,15 +25,16 @@ nothing about any person.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import ssl
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -36,19 +44,24 @@ from cryptography.exceptions import InvalidSignature
 from kiosk.core import keys
 from kiosk.core.clock import now_ms
 from kiosk.errors import KioskError
+from kiosk.services.device_health import MAX_REPORT_BYTES
 from kiosk.services.event import is_organiser, load_event, load_signing_key
 from kiosk.store.database import open_database, transaction
-from kiosk.sync import health, identity
+from kiosk.sync import enrolment, health, identity
 from kiosk.sync.bundle import BundleError, open_bundle
 from kiosk.sync.events import import_events, organiser_events_bundle
+from kiosk.sync.hub_server import HubHTTPServer, ServerLimits, request_headers
 from kiosk.sync.protocol import (
     HEADER_DEVICE,
+    HEADER_KEY,
     HEADER_REPLY_SIGNATURE,
     HEADER_SIGNATURE,
     HEADER_TIME,
-    MAX_BODY_BYTES,
+    MAX_HELLO_BYTES,
     MAX_LOCATION_CHARS,
+    MAX_PUSH_BYTES,
     MAX_SKEW_MS,
+    MAX_STAFF_CALL_BYTES,
     PREFIX,
     STAFF_CALL_PATH,
     reply_message,
@@ -61,11 +74,24 @@ ROSTER_REFRESH_S = 2.0
 # A device's last contact is written at most this often (each write is a durable commit).
 CONTACT_WRITE_S = 10.0
 STAFF_CALLS_KEPT = 100
+MAX_TARGET_CHARS = 2_048
+_DEVICE_HEADER_RE = re.compile(r"^[\x21-\x7e]{1,64}$")
+_TIME_RE = re.compile(r"^[0-9]{1,16}$")
+_HEX_RE = re.compile(r"^[0-9a-fA-F]+$")
 
 
 def _stderr(line: str) -> None:
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
+
+
+def printable(text: str, limit: int = 200) -> str:
+    """Text as one safe log line: control and other unprintable characters escaped (`\\x1b`,
+    `\\n`, ...), cut at `limit` characters."""
+    if text.isprintable():
+        return text[:limit]
+    out = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+    return out[:limit]
 
 
 @dataclass
@@ -75,6 +101,21 @@ class Reply:
     content_type: str = "application/json"
     headers: dict[str, str] = field(default_factory=dict)
     note: str = ""
+
+
+@dataclass
+class Request:
+    """One request as a route handler sees it: already authenticated when the route is signed."""
+
+    method: str
+    target: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: bytes = b""
+    device: str = ""
+    signature: str = ""
+    key: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -112,6 +153,16 @@ class Refusal(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+
+
+@dataclass(frozen=True)
+class Route:
+    """One endpoint: its handler, whether it is signed by a device, and its largest body."""
+
+    handler: Callable[[Hub, Request], Reply]
+    signed: bool = True
+    max_body: int = 0
+    enrols: bool = False  # a device not known yet may sign with the key it names (hello)
 
 
 class Hub:
@@ -173,68 +224,20 @@ class Hub:
         last = self._contact.get(device)
         return last is None or last[1] != seq_high or time.monotonic() - last[0] >= CONTACT_WRITE_S
 
-    # -- authentication -------------------------------------------------------------------------
+    # -- requests -------------------------------------------------------------------------------
 
-    def _authenticate(
+    def handle(
         self,
         method: str,
         target: str,
         headers: dict[str, str],
-        body: bytes,
-        public_key: bytes | None = None,
-    ) -> tuple[str, str, bytes]:
-        """(device, signature hex, key) of a correctly signed, fresh, unseen request."""
-        device = headers.get(HEADER_DEVICE.lower(), "")
-        signature = headers.get(HEADER_SIGNATURE.lower(), "")
-        stamp = headers.get(HEADER_TIME.lower(), "")
-        if not device or not signature or not stamp.isdigit():
-            raise Refusal(401, "unsigned", "the request is not signed by a device key")
-        key = public_key if public_key is not None else identity.pinned_key(self.conn, device)
-        if key is None:
-            raise Refusal(401, "unknown_device", f"unknown device {device!r}: say hello first")
-        message = request_message(self.event.event_id, method, target, int(stamp), body)
+        body: bytes | Callable[[int], bytes],
+        length: int | None = None,
+    ) -> Reply:
+        """Answer one request. `body` is the body, or a function reading `length` bytes of it:
+        it is called only once the route, the length and the signer's headers passed."""
         try:
-            keys.load_public(key).verify(bytes.fromhex(signature), message)
-        except (InvalidSignature, ValueError) as exc:
-            raise Refusal(401, "bad_signature", "the request's signature does not match") from exc
-        now = now_ms()
-        if abs(int(stamp) - now) > self.max_skew_ms:
-            raise Refusal(401, "stale", "the request's time is too far from the hub's clock")
-        if signature in self._seen:
-            raise Refusal(401, "replay", "this request was already received")
-        self._seen[signature] = now
-        if len(self._seen) > 10_000:
-            horizon = now - 2 * self.max_skew_ms
-            self._seen = {s: t for s, t in self._seen.items() if t >= horizon}
-        return device, signature, key
-
-    def _signed_json(self, signature: str, status: int, value: dict[str, Any]) -> Reply:
-        body = json.dumps(value, separators=(",", ":")).encode()
-        reply_signature = self.key.sign(reply_message(signature, status, body)).hex()
-        return Reply(status, body, headers={HEADER_REPLY_SIGNATURE: reply_signature})
-
-    # -- requests -------------------------------------------------------------------------------
-
-    def handle(self, method: str, target: str, headers: dict[str, str], body: bytes) -> Reply:
-        path = urlsplit(target).path
-        query = parse_qs(urlsplit(target).query)
-        try:
-            if method == "GET" and path == f"{PREFIX}/time":
-                return _json(200, {"now_ms": now_ms(), "event_id": self.event.event_id})
-            with self.lock:
-                if method == "POST" and path == f"{PREFIX}/hello":
-                    return self._hello(target, headers, body)
-                if method == "POST" and path == f"{PREFIX}/events":
-                    return self._push(target, headers, body)
-                if method == "GET" and path == f"{PREFIX}/roster":
-                    return self._roster_reply(target, headers, query)
-                if method == "GET" and path == f"{PREFIX}/events":
-                    return self._pull(target, headers, query)
-                if method == "POST" and path == f"{PREFIX}{STAFF_CALL_PATH}":
-                    return self._staff_call(target, headers, body)
-                if (method, path) == health.ROUTE:
-                    return health.receive_report(self, target, headers, body)
-            return _json(404, {"error": "no such endpoint", "code": "not_found"})
+            return self._handle(method, target, headers, body, length)
         except Refusal as refusal:
             return _json(
                 refusal.status,
@@ -244,47 +247,131 @@ class Hub:
         except BundleError as exc:
             return _json(422, {"error": str(exc), "code": "bundle_refused"}, note="refused")
 
-    def _hello(self, target: str, headers: dict[str, str], body: bytes) -> Reply:
+    def _handle(
+        self,
+        method: str,
+        target: str,
+        headers: dict[str, str],
+        body: bytes | Callable[[int], bytes],
+        length: int | None,
+    ) -> Reply:
+        if len(target) > MAX_TARGET_CHARS or not target.startswith("/") or not target.isascii():
+            raise Refusal(400, "bad_request", "not a request this hub answers")
+        parts = urlsplit(target)
+        route = ROUTES.get((method, parts.path))
+        if route is None:
+            if any(path == parts.path for _, path in ROUTES):
+                raise Refusal(405, "method_not_allowed", f"{parts.path} does not take {method}")
+            raise Refusal(404, "not_found", "no such endpoint")
+        size = len(body) if isinstance(body, bytes) else length
+        if size is None or size < 0:
+            raise Refusal(411, "length_required", "a request says how long its body is")
+        if size > route.max_body:
+            raise Refusal(413, "too_large", f"the body is larger than {route.max_body} bytes")
         try:
-            hello = json.loads(body)
-            device = str(hello["device"])
-            public_key = bytes.fromhex(str(hello["public_key"]))
-            keys.load_public(public_key)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise Refusal(400, "bad_request", "a hello names a device and its key") from exc
-        if headers.get(HEADER_DEVICE.lower()) != device:
-            raise Refusal(401, "bad_signature", "the hello is for another device")
-        _, signature, _ = self._authenticate("POST", target, headers, body, public_key)
+            query = parse_qs(parts.query, max_num_fields=10, strict_parsing=False)
+        except ValueError as exc:
+            raise Refusal(400, "bad_request", "too many query fields") from exc
+        request = Request(method, target, parts.path, query, headers)
+        if not route.signed:
+            return route.handler(self, request)
+        device, stamp, signature, key = self._signer(request, route)
+        # Only now is the body read (its size is within the route's limit); it is decoded only
+        # after the signature over it is checked.
+        request.body = body if isinstance(body, bytes) else body(size)
+        if len(request.body) != size:
+            raise Refusal(400, "bad_request", "the body is shorter than its length")
+        message = request_message(self.event.event_id, method, target, stamp, request.body)
+        try:
+            keys.load_public(key).verify(bytes.fromhex(signature), message)
+        except (InvalidSignature, ValueError) as exc:
+            raise Refusal(401, "bad_signature", "the request's signature does not match") from exc
+        with self.lock:
+            now = now_ms()
+            if abs(stamp - now) > self.max_skew_ms:
+                raise Refusal(401, "stale", "the request's time is too far from the hub's clock")
+            if signature in self._seen:
+                raise Refusal(401, "replay", "this request was already received")
+            self._seen[signature] = now
+            if len(self._seen) > 10_000:
+                horizon = now - 2 * self.max_skew_ms
+                self._seen = {s: t for s, t in self._seen.items() if t >= horizon}
+            if identity.revoked_ms(self.conn, device) is not None:
+                identity.record_refusal(self.conn, device, now)
+                raise Refusal(403, "revoked", f"device {device!r} was revoked by the organiser")
+            request.device, request.signature, request.key = device, signature, key
+            return route.handler(self, request)
+
+    def _signer(self, request: Request, route: Route) -> tuple[str, int, str, bytes]:
+        """(device, time, signature, key) from a signed request's headers, before its body is
+        read: well-formed headers, and a device this hub knows (or one enrolling, for hello)."""
+        headers = request.headers
+        device = headers.get(HEADER_DEVICE.lower(), "")
+        stamp = headers.get(HEADER_TIME.lower(), "")
+        signature = headers.get(HEADER_SIGNATURE.lower(), "")
+        if not device or not signature or not stamp:
+            raise Refusal(401, "unsigned", "the request is not signed by a device key")
+        if (
+            not _DEVICE_HEADER_RE.match(device)
+            or not _TIME_RE.match(stamp)
+            or len(signature) != 128
+            or not _HEX_RE.match(signature)
+        ):
+            raise Refusal(400, "bad_request", "the request's signing headers are malformed")
+        with self.lock:
+            key = identity.pinned_key(self.conn, device)
+        named = headers.get(HEADER_KEY.lower(), "")
+        if route.enrols and named:
+            if len(named) != 64 or not _HEX_RE.match(named):
+                raise Refusal(400, "bad_request", "the device key header is malformed")
+            shown = bytes.fromhex(named)
+            if key is not None and key != shown:
+                raise Refusal(
+                    403,
+                    "key_mismatch",
+                    f"device {device!r} is known with another key ({keys.fingerprint(key)})",
+                )
+            key = shown
+        if key is None:
+            raise Refusal(401, "unknown_device", f"unknown device {device!r}: say hello first")
+        return device, int(stamp), signature, key
+
+    def _signed_json(self, signature: str, status: int, value: dict[str, Any]) -> Reply:
+        body = json.dumps(value, separators=(",", ":")).encode()
+        reply_signature = self.key.sign(reply_message(signature, status, body)).hex()
+        return Reply(status, body, headers={HEADER_REPLY_SIGNATURE: reply_signature})
+
+    # -- routes (see ROUTES) --------------------------------------------------------------------
+
+    def _time(self, request: Request) -> Reply:
+        return _json(200, {"now_ms": now_ms(), "event_id": self.event.event_id})
+
+    def _hello(self, request: Request) -> Reply:
+        device, public_key = request.device, request.key
+        hello = _json_object(request.body, "a hello is a JSON object")
+        if hello.get("device") != device or hello.get("public_key") != public_key.hex():
+            raise Refusal(401, "bad_signature", "the hello is for another device or key")
         now = now_ms()
         seq_high = hello.get("seq_high")
         seq_high = seq_high if isinstance(seq_high, dict) else None
         known = identity.pinned_key(self.conn, device)
         registered = False
-        if known is not None and known != public_key:
-            raise Refusal(
-                403,
-                "key_mismatch",
-                f"device {device!r} is known with another key ({keys.fingerprint(known)})",
-            )
-        if known is None and not identity.proof_valid(
-            self.conn, self.event.event_id, device, public_key, hello.get("enrolment")
-        ):
-            raise Refusal(
-                403,
-                "not_enrolled",
-                f"device {device!r} was not provisioned from this event's roster bundle",
-            )
         if known is None or self._contact_is_due(device, seq_high):
             with transaction(self.conn):
                 if identity.pinned_key(self.conn, device) is None:
-                    self.conn.execute(
-                        "INSERT INTO sync_devices(device, public_key, first_seen_ms, "
-                        "last_contact_ms, last_via) VALUES (?, ?, ?, ?, 'hub')",
-                        (device, public_key, now, now),
-                    )
+                    try:
+                        identity.enrol_device(
+                            self.conn,
+                            self.event,
+                            device,
+                            public_key,
+                            hello.get("enrolment"),
+                            via="hub",
+                            now=now,
+                        )
+                    except enrolment.EnrolmentRefused as exc:
+                        raise Refusal(403, exc.code, str(exc)) from exc
                     registered = True
-                elif identity.pinned_key(self.conn, device) != public_key:
-                    raise Refusal(403, "key_mismatch", f"device {device!r} has another key")
                 identity.touch(self.conn, device, via="hub", now=now, seq_high=seq_high)
             self._contact[device] = (time.monotonic(), seq_high)
         version, _ = self.roster()
@@ -307,7 +394,7 @@ class Hub:
         finally:
             self.conn.execute("COMMIT")
         reply = self._signed_json(
-            signature,
+            request.signature,
             200,
             {
                 "roster_version": version,
@@ -320,9 +407,9 @@ class Hub:
         reply.note = f"device={device}" + (" registered" if registered else "")
         return reply
 
-    def _push(self, target: str, headers: dict[str, str], body: bytes) -> Reply:
-        device, signature, key = self._authenticate("POST", target, headers, body)
-        bundle = open_bundle(body)
+    def _push(self, request: Request) -> Reply:
+        device, key = request.device, request.key
+        bundle = open_bundle(request.body)
         if bundle.device != device or bundle.signer != key:
             raise Refusal(403, "wrong_device", "the bundle is not this device's own")
         result = import_events(self.conn, [bundle], via="hub")
@@ -330,7 +417,7 @@ class Hub:
         self._contact[device] = (time.monotonic(), seq_high if isinstance(seq_high, dict) else None)
         cursor = bundle.header.get("cursor")
         reply = self._signed_json(
-            signature,
+            request.signature,
             200,
             {
                 "added": result.counts.added,
@@ -345,33 +432,30 @@ class Hub:
         )
         return reply
 
-    def _roster_reply(
-        self, target: str, headers: dict[str, str], query: dict[str, list[str]]
-    ) -> Reply:
-        device, _, _ = self._authenticate("GET", target, headers, b"")
-        have = _int(query, "have")
+    def _roster_reply(self, request: Request) -> Reply:
+        have = _int(request.query, "have")
         version, data = self.roster()
         if have == version:
-            return Reply(204, note=f"device={device} version={version} current")
+            return Reply(204, note=f"device={request.device} version={version} current")
         return Reply(
             200,
             data,
             "application/octet-stream",
-            note=f"device={device} version={version} bytes={len(data)}",
+            note=f"device={request.device} version={version} bytes={len(data)}",
         )
 
-    def _pull(self, target: str, headers: dict[str, str], query: dict[str, list[str]]) -> Reply:
-        device, _, _ = self._authenticate("GET", target, headers, b"")
-        since = _int(query, "since")
-        limit = max(1, min(self.pull_limit, _int(query, "limit") or self.pull_limit))
+    def _pull(self, request: Request) -> Reply:
+        since = _int(request.query, "since")
+        limit = max(1, min(self.pull_limit, _int(request.query, "limit") or self.pull_limit))
         data, records, cursor, more = organiser_events_bundle(
-            self.conn, self.event, since=since, exclude_source=device, limit=limit
+            self.conn, self.event, since=since, exclude_source=request.device, limit=limit
         )
         return Reply(
             200,
             data,
             "application/octet-stream",
-            note=f"device={device} records={records} cursor={cursor}" + (" more" if more else ""),
+            note=f"device={request.device} records={records} cursor={cursor}"
+            + (" more" if more else ""),
         )
 
     # -- staff calls ----------------------------------------------------------------------------
@@ -381,14 +465,9 @@ class Hub:
         with self._staff_lock:
             return [call for call in self._staff_calls if call.number > after]
 
-    def _staff_call(self, target: str, headers: dict[str, str], body: bytes) -> Reply:
-        device, signature, _ = self._authenticate("POST", target, headers, body)
-        try:
-            value = json.loads(body)
-        except ValueError:
-            value = None
-        if not isinstance(value, dict):
-            raise Refusal(400, "bad_request", "a staff call is a JSON object")
+    def _staff_call(self, request: Request) -> Reply:
+        device = request.device
+        value = _json_object(request.body, "a staff call is a JSON object")
         if value.get("device") != device:
             raise Refusal(403, "wrong_device", "the staff call is for another device")
         device_at = value.get("at_ms")
@@ -404,106 +483,108 @@ class Hub:
                 self.on_staff_call(call)
             except Exception:  # noqa: BLE001 - a listener's failure must not refuse the call
                 self.log(f"hub: {time.strftime('%Y-%m-%dT%H:%M:%S')} staff call listener failed")
-        reply = self._signed_json(signature, 200, {"received": True, "number": call.number})
+        reply = self._signed_json(request.signature, 200, {"received": True, "number": call.number})
         reply.note = f"device={device} staff call {call.number}"
         return reply
 
 
+# Every endpoint, by (method, path). A new one is a handler on Hub and a line here; its body
+# limit is checked before the body is read.
+ROUTES: dict[tuple[str, str], Route] = {
+    ("GET", f"{PREFIX}/time"): Route(Hub._time, signed=False),
+    ("POST", f"{PREFIX}/hello"): Route(Hub._hello, max_body=MAX_HELLO_BYTES, enrols=True),
+    ("POST", f"{PREFIX}/events"): Route(Hub._push, max_body=MAX_PUSH_BYTES),
+    ("GET", f"{PREFIX}/roster"): Route(Hub._roster_reply),
+    ("GET", f"{PREFIX}/events"): Route(Hub._pull),
+    ("POST", f"{PREFIX}{STAFF_CALL_PATH}"): Route(Hub._staff_call, max_body=MAX_STAFF_CALL_BYTES),
+    health.ROUTE: Route(health.receive_report, max_body=MAX_REPORT_BYTES),
+}
+LARGEST_BODY = max(route.max_body for route in ROUTES.values())
+
+
+def body_limit(method: str, path: str) -> int:
+    """The largest body a request to `path` may carry (0 for no such route): the server refuses
+    more as soon as the headers are in."""
+    route = ROUTES.get((method, path))
+    return route.max_body if route is not None else 0
+
+
+def _json_object(body: bytes, what: str) -> dict[str, Any]:
+    """A small signed body as a JSON object (depth and number sizes bounded by its size)."""
+    try:
+        value = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise Refusal(400, "bad_request", what) from exc
+    if not isinstance(value, dict):
+        raise Refusal(400, "bad_request", what)
+    return value
+
+
 def _int(query: dict[str, list[str]], name: str) -> int:
     values = query.get(name) or ["0"]
-    try:
-        return max(0, int(values[0]))
-    except ValueError as exc:
-        raise Refusal(400, "bad_request", f"{name} must be a whole number") from exc
+    text = values[0]
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        raise Refusal(400, "bad_request", f"{name} must be a whole number")
+    return int(text)
 
 
 def _json(status: int, value: dict[str, Any], note: str = "") -> Reply:
     return Reply(status, json.dumps(value, separators=(",", ":")).encode(), note=note)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    # Headers and body go out as separate writes: without this, Nagle's algorithm and the
-    # client's delayed ACK add some 40 ms to every answer.
-    disable_nagle_algorithm = True
-    server: _Server
+def wsgi_app(hub: Hub) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+    """The hub as a WSGI application (what waitress serves), with one log line per request."""
 
-    def _serve(self, method: str) -> None:
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         started = time.perf_counter()
-        hub = self.server.hub
-        length_text = self.headers.get("Content-Length") or "0"
+        method = str(environ.get("REQUEST_METHOD", ""))
+        target = str(environ.get("REQUEST_URI") or environ.get("PATH_INFO") or "")
+        length_text = str(environ.get("CONTENT_LENGTH") or "0")
+        length = int(length_text) if length_text.isascii() and length_text.isdigit() else -1
+        stream = environ["wsgi.input"]
         try:
-            length = int(length_text)
-        except ValueError:
-            length = -1
-        if length < 0 or length > MAX_BODY_BYTES:
-            reply = _json(413, {"error": "body too large or without length", "code": "bad_length"})
-            self.close_connection = True
-        else:
-            body = self.rfile.read(length) if length else b""
-            headers = {name.lower(): value for name, value in self.headers.items()}
-            try:
-                reply = hub.handle(method, self.path, headers, body)
-            except Exception as exc:  # noqa: BLE001 - a hub keeps serving; the device retries
-                reply = _json(500, {"error": "the hub failed", "code": "hub_error"})
-                reply.note = type(exc).__name__
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if reply.body:
-            self.wfile.write(reply.body)
+            reply = hub.handle(method, target, request_headers(environ), stream.read, length)
+        except Exception as exc:  # noqa: BLE001 - a hub keeps serving; the device retries
+            reply = _json(500, {"error": "the hub failed", "code": "hub_error"})
+            reply.note = type(exc).__name__
+        headers = [
+            ("Content-Type", reply.content_type),
+            ("Content-Length", str(len(reply.body))),
+            *reply.headers.items(),
+        ]
+        start_response(f"{reply.status} {_reason(reply.status)}", headers)
         elapsed = (time.perf_counter() - started) * 1000
-        path = urlsplit(self.path).path
+        path = printable(urlsplit(target).path if target.isascii() else target)
         hub.log(
-            f"hub: {time.strftime('%Y-%m-%dT%H:%M:%S')} {self.client_address[0]} "
-            f"{method} {path} {reply.status} {reply.note} {elapsed:.1f} ms".replace("  ", " ")
+            f"hub: {time.strftime('%Y-%m-%dT%H:%M:%S')} {environ.get('REMOTE_ADDR', '?')} "
+            f"{printable(method, 16)} {path} {reply.status} {printable(reply.note)} "
+            f"{elapsed:.1f} ms".replace("  ", " ")
         )
+        return [reply.body]
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self._serve("GET")
-
-    def do_POST(self) -> None:  # noqa: N802
-        self._serve("POST")
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        return None  # our own log line (above) carries no personal data
+    return app
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self, address: tuple[str, int], hub: Hub) -> None:
-        self.hub = hub
-        super().__init__(address, _Handler)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A client that went away mid-request (or failed the TLS handshake): one line, no trace.
-        kind = sys.exc_info()[0]
-        name = kind.__name__ if kind is not None else "error"
-        self.hub.log(f"hub: {time.strftime('%Y-%m-%dT%H:%M:%S')} {client_address[0]} {name}")
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
 
 
 @dataclass
 class RunningHub:
     """A hub serving in a background thread (tests, the organiser's app, the bench)."""
 
-    server: _Server
+    server: HubHTTPServer
+    hub: Hub
     thread: threading.Thread
     url: str
 
-    @property
-    def hub(self) -> Hub:
-        return self.server.hub
-
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.stop()
         self.thread.join(timeout=10)
-        self.server.hub.close()
+        self.hub.close()
 
 
 def make_server(
@@ -514,35 +595,43 @@ def make_server(
     cert: str | Path | None = None,
     key: str | Path | None = None,
     log: Callable[[str], None] = _stderr,
-) -> tuple[_Server, str]:
-    """A hub server bound to host:port (0: any free port) and its URL; TLS with cert and key."""
+    limits: ServerLimits | None = None,
+) -> tuple[HubHTTPServer, Hub, str]:
+    """A hub server bound to host:port (0: any free port), its hub and its URL; TLS with cert
+    and key; `limits` on connections and time (default: ServerLimits())."""
     if (cert is None) != (key is None):
         raise KioskError("TLS needs both --cert and --key")
+    tls = None
+    if cert is not None and key is not None:
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        try:
+            tls.load_cert_chain(str(cert), str(key))
+        except (OSError, ssl.SSLError) as exc:
+            raise KioskError(f"cannot use the TLS certificate or key: {exc}") from exc
     hub = Hub(db_path, log=log)
     try:
         with hub.lock:
             hub.roster()  # build it now, not on the first device's request
-        server = _Server((host, port), hub)
+        server = HubHTTPServer(
+            wsgi_app(hub),
+            host,
+            port,
+            log=log,
+            tls=tls,
+            limits=limits or ServerLimits(),
+            max_body=LARGEST_BODY,
+            body_limit=body_limit,
+        )
     except OSError as exc:
         hub.close()
         raise KioskError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     except BaseException:
         hub.close()
         raise
-    scheme = "http"
-    if cert is not None and key is not None:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        try:
-            context.load_cert_chain(str(cert), str(key))
-        except (OSError, ssl.SSLError) as exc:
-            server.server_close()
-            hub.close()
-            raise KioskError(f"cannot use the TLS certificate or key: {exc}") from exc
-        server.socket = context.wrap_socket(server.socket, server_side=True)
-        scheme = "https"
-    bound_host, bound_port = server.server_address[:2]
+    bound_port = int(server.effective_port)
     shown = host if host not in ("", "0.0.0.0") else lan_address()
-    return server, f"{scheme}://{shown}:{bound_port}"
+    scheme = "https" if tls is not None else "http"
+    return server, hub, f"{scheme}://{shown}:{bound_port}"
 
 
 def lan_address() -> str:
@@ -568,14 +657,13 @@ def start_hub(
     cert: str | Path | None = None,
     key: str | Path | None = None,
     log: Callable[[str], None] = _stderr,
+    limits: ServerLimits | None = None,
 ) -> RunningHub:
     """Start a hub in a background thread; `stop()` ends it."""
-    server, url = make_server(db_path, host, port, cert=cert, key=key, log=log)
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="kiosk-hub", daemon=True
-    )
+    server, hub, url = make_server(db_path, host, port, cert=cert, key=key, log=log, limits=limits)
+    thread = threading.Thread(target=server.serve, name="kiosk-hub", daemon=True)
     thread.start()
-    return RunningHub(server, thread, url)
+    return RunningHub(server, hub, thread, url)
 
 
 def serve_hub(
@@ -588,11 +676,10 @@ def serve_hub(
     log: Callable[[str], None] = _stderr,
 ) -> None:
     """`kiosk hub serve`: serve until interrupted."""
-    server, url = make_server(db_path, host, port, cert=cert, key=key, log=log)
-    log(f"hub: serving event {server.hub.event.event_id} on {url} (Ctrl+C stops)")
+    server, hub, url = make_server(db_path, host, port, cert=cert, key=key, log=log)
+    log(f"hub: serving event {hub.event.event_id} on {url} (Ctrl+C stops)")
     try:
-        server.serve_forever()
+        server.serve()
     finally:
-        server.server_close()
-        server.hub.close()
+        hub.close()
         log("hub: stopped")

@@ -5,8 +5,10 @@ their speakers), the attendees (e-mail only as the event's salted hash, plus the
 can hash a typed address; no clear e-mail, no phone), invitations, revocations (each person's code
 version and whether a code from another system was revoked), the text of each person's current
 code (so a kiosk can print a badge without the signing key), the settings devices use, the
-organiser's public key, the event's enrolment secret (see `identity`), the keys of known devices,
-and, for USB transfers, every check-in merged so far. Never the organiser's signing key.
+organiser's public key, the keys of known devices (and of revoked ones, so devices refuse them
+too), and, for USB transfers, every check-in merged so far. Never the organiser's signing key,
+never anything that enrols a device (see `enrolment`: a copied roster bundle adds no door), and
+never a PIN or its hash (each device keeps its own, across syncs).
 
 Its version grows only: the organiser's database remembers the digest of the last roster it
 versioned, and a bundle gets a new version exactly when what it carries (check-ins aside) changed.
@@ -39,7 +41,7 @@ from kiosk.services.event import (
 )
 from kiosk.store.database import transaction
 from kiosk.store.settings import get_setting, put_setting
-from kiosk.sync import identity
+from kiosk.sync import enrolment, identity
 from kiosk.sync.bundle import Bundle, BundleError, make_bundle, open_bundle
 from kiosk.sync.events import CHECKIN_COLUMNS, MergeCounts, events_payload, merge_checkins
 
@@ -68,7 +70,6 @@ DEVICE_SETTINGS: tuple[str, ...] = (
     "staff_categories",
     "badge_layout",
     "main_language",
-    "organiser_pin",
 )
 _NEEDED_SETTINGS = DEVICE_SETTINGS[:3]
 ROSTER_STATE_SETTING = "sync_roster_state"  # organiser: {"version", "digest"}
@@ -102,7 +103,7 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [str(row[1]) for row in conn.execute(f'PRAGMA table_info("{table}")')]
 
 
-def _roster_part(conn: sqlite3.Connection, event: Event, secret: bytes) -> dict[str, Any]:
+def _roster_part(conn: sqlite3.Connection, event: Event) -> dict[str, Any]:
     tables: dict[str, Any] = {}
     for table, order in ROSTER_TABLES:
         columns = _columns(conn, table)
@@ -123,7 +124,6 @@ def _roster_part(conn: sqlite3.Connection, event: Event, secret: bytes) -> dict[
         "event_id": event.event_id,
         "public_key": event.public_key_raw.hex(),
         "settings": {key: value for key, value in stored.items() if value is not None},
-        "enrol_secret": secret.hex(),
         "tables": tables,
     }
 
@@ -145,9 +145,7 @@ def export_roster(
     key = load_signing_key(conn)
     checkin_rows: list[Any] = []
     with transaction(conn):
-        secret = identity.enrol_secret(conn, create=True)
-        assert secret is not None
-        roster = _roster_part(conn, event, secret)
+        roster = _roster_part(conn, event)
         roster_json = json.dumps(roster, separators=(",", ":"), ensure_ascii=False).encode()
         digest = hashlib.sha256(roster_json).hexdigest()
         state = get_setting(conn, ROSTER_STATE_SETTING) or {}
@@ -159,12 +157,16 @@ def export_roster(
             checkin_rows = conn.execute(
                 f"SELECT id, {', '.join(CHECKIN_COLUMNS)} FROM checkins ORDER BY id"
             ).fetchall()
-        devices = {
-            str(name): bytes(public).hex()
-            for name, public in conn.execute("SELECT device, public_key FROM sync_devices")
-        }
+        devices, revoked = identity.listed_devices(conn)
     cursor = int(checkin_rows[-1][0]) if checkin_rows else 0
-    parts = [b'{"roster":', roster_json, b',"devices":', json.dumps(devices).encode()]
+    parts = [
+        b'{"roster":',
+        roster_json,
+        b',"devices":',
+        json.dumps(devices).encode(),
+        b',"revoked_devices":',
+        json.dumps(revoked).encode(),
+    ]
     if include_checkins:
         parts += [
             b',"checkins":',
@@ -295,13 +297,13 @@ def apply_roster(
         if result.applied:
             _replace_tables(conn, roster["tables"])
             _apply_settings(conn, roster["settings"])
-            secret = roster.get("enrol_secret")
-            if isinstance(secret, str):
-                put_setting(conn, identity.ENROL_SECRET_SETTING, secret)
             put_setting(conn, ROSTER_VERSION_SETTING, bundle.version)
-        devices = payload.get("devices")
+        devices, revoked = payload.get("devices"), payload.get("revoked_devices")
         if isinstance(devices, dict):
-            identity.replace_listed_pins(conn, devices, now)
+            identity.replace_listed_pins(
+                conn, devices, now, revoked if isinstance(revoked, dict) else None
+            )
+            _forget_token_when_enrolled(conn, event, devices)
         if isinstance(checkins, dict):
             columns, rows = checkins.get("columns"), checkins.get("rows")
             if not isinstance(columns, list) or not isinstance(rows, list):
@@ -316,6 +318,15 @@ def apply_roster(
             advance_ack(conn, {row[uid_at] for row in rows})
         put_setting(conn, LAST_SYNC_SETTING, now)
     return result
+
+
+def _forget_token_when_enrolled(
+    conn: sqlite3.Connection, event: Event, devices: dict[str, Any]
+) -> None:
+    """The organiser lists this device with its own key: its enrolment token is spent."""
+    own = keys.public_bytes(device_private_key(conn).public_key()).hex()
+    if devices.get(event.device) == own:
+        enrolment.forget_token(conn)
 
 
 def _replace_tables(conn: sqlite3.Connection, tables: dict[str, Any]) -> None:
@@ -367,15 +378,23 @@ def provision_device(
     *,
     passphrase: str | None = None,
     device: str | None = None,
+    enrol: str | None = None,
 ) -> dict[str, Any]:
     """`kiosk init --from-bundle`: a new device database from an organiser's roster bundle.
 
     The device trusts the organiser key that signed the bundle (its fingerprint is printed so a
     person can compare it with the organiser's screen) and gets its own name and key pair.
+    `enrol` is the one-time token the organiser made for this device name (`kiosk device add`);
+    without it the device can read rosters but the organiser takes nothing it sends.
     """
     path = Path(path)
     if path.exists():
         raise KioskError(f"{path} already exists; choose another --db or remove it")
+    if enrol is not None:
+        enrol = enrolment.normalise_token(enrol)
+        if not device:
+            raise KioskError("--enrol needs --device NAME: the name the token was made for")
+        device = enrolment.check_device_name(device)
     bundle = open_bundle(data)
     if bundle.kind != "roster":
         raise BundleError(f"this is an {bundle.kind} bundle: a device is made from a roster bundle")
@@ -391,6 +410,9 @@ def provision_device(
     db = init_device(path, settings, device)
     try:
         result = apply_roster(db.conn, bundle, payload=payload)
+        if enrol is not None:
+            with transaction(db.conn):
+                enrolment.keep_token(db.conn, enrol)
         event = load_event(db.conn)
         device_key = keys.public_bytes(device_private_key(db.conn).public_key())
     except BaseException:
@@ -408,4 +430,5 @@ def provision_device(
         "roster_version": result.version,
         "attendees": result.attendees,
         "checkins": result.counts.added,
+        "enrolment": "waiting" if enrol is not None else "none",
     }

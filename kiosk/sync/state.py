@@ -13,8 +13,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from kiosk.core import keys
+from kiosk.core.clock import now_ms
 from kiosk.services.event import is_organiser, load_event
 from kiosk.store.settings import get_setting, put_setting
+from kiosk.sync.enrolment import enrolments
 from kiosk.sync.roster import ACKED_SETTING, PULL_CURSOR_SETTING, roster_version
 from kiosk.sync.roster import LAST_SYNC_SETTING as LAST_SYNC_SETTING  # the door screen reads it
 
@@ -51,9 +53,14 @@ def pending_events(conn: sqlite3.Connection) -> int:
 
 @dataclass(frozen=True)
 class DeviceStatus:
-    """One device as the organiser knows it."""
+    """One device as the organiser knows it.
+
+    `state`: `enrolled` (its key is pinned), `waiting` (a token was made, not used yet),
+    `expired` (a token was made and expired unused), `revoked`, or `seen` (named by check-ins
+    only, e.g. the organiser's own scans)."""
 
     device: str
+    state: str
     key_fingerprint: str | None
     first_seen_ms: int | None
     last_contact_ms: int | None
@@ -64,6 +71,11 @@ class DeviceStatus:
     """Sequence numbers below the highest received that have not arrived (gaps)."""
     behind: int
     """Check-ins the device said it had recorded beyond the highest received."""
+    revoked_ms: int | None = None
+    refused: int = 0
+    """Pushes refused since it was revoked (a lost laptop still trying)."""
+    last_refused_ms: int | None = None
+    token_expires_ms: int | None = None
 
     @property
     def pending(self) -> int:
@@ -73,8 +85,10 @@ class DeviceStatus:
         return {**asdict(self), "pending": self.pending}
 
 
-def device_list(conn: sqlite3.Connection) -> list[DeviceStatus]:
-    """Every device this database knows (pinned, or seen in the log), by name."""
+def device_list(conn: sqlite3.Connection, now: int | None = None) -> list[DeviceStatus]:
+    """Every device this database knows (pinned, waiting to enrol, or seen in the log), by
+    name."""
+    now = now_ms() if now is None else now
     counts = {
         str(device): (int(received), int(highest))
         for device, received, highest in conn.execute(
@@ -84,17 +98,30 @@ def device_list(conn: sqlite3.Connection) -> list[DeviceStatus]:
     pinned = {
         str(row[0]): row[1:]
         for row in conn.execute(
-            "SELECT device, public_key, first_seen_ms, last_contact_ms, last_via, reported_seq "
-            "FROM sync_devices"
+            "SELECT device, public_key, first_seen_ms, last_contact_ms, last_via, reported_seq, "
+            "revoked_ms, refused, last_refused_ms FROM sync_devices"
         )
     }
+    tokens = enrolments(conn)
     out = []
-    for name in sorted(set(counts) | set(pinned)):
+    for name in sorted(set(counts) | set(pinned) | set(tokens)):
         received, highest = counts.get(name, (0, 0))
-        public, first, last, via, reported = pinned.get(name, (None, None, None, None, 0))
+        public, first, last, via, reported, revoked, refused, last_refused = pinned.get(
+            name, (None, None, None, None, 0, None, 0, None)
+        )
+        token = tokens.get(name)
+        if revoked is not None:
+            state = "revoked"
+        elif public is not None:
+            state = "enrolled"
+        elif token is not None and token[2] is None:
+            state = "waiting" if now < token[1] else "expired"
+        else:
+            state = "seen"
         out.append(
             DeviceStatus(
                 device=name,
+                state=state,
                 key_fingerprint=keys.fingerprint(bytes(public)) if public is not None else None,
                 first_seen_ms=first,
                 last_contact_ms=last,
@@ -103,6 +130,10 @@ def device_list(conn: sqlite3.Connection) -> list[DeviceStatus]:
                 highest_seq=highest,
                 missing=max(0, highest - received),
                 behind=max(0, int(reported or 0) - highest),
+                revoked_ms=revoked,
+                refused=int(refused or 0),
+                last_refused_ms=last_refused,
+                token_expires_ms=token[1] if token is not None and state != "enrolled" else None,
             )
         )
     return out

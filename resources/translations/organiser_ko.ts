@@ -472,6 +472,46 @@
         <source>session {session} is open to everyone: its invitation list does not restrict the door</source>
         <translation>세션 {session}은(는) 누구나 입장할 수 있습니다: 초청 명단이 입장을 제한하지 않습니다</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="169"/>
+        <source>cannot read {file}: it is larger than {max_mb} MB; split it into smaller files</source>
+        <translation>{file}을(를) 읽을 수 없습니다: {max_mb}MB보다 큽니다. 더 작은 파일로 나누어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="172"/>
+        <source>cannot read {file}: more than {max} rows; split it into smaller files</source>
+        <translation>{file}을(를) 읽을 수 없습니다: {max}행을 넘습니다. 더 작은 파일로 나누어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="175"/>
+        <source>cannot read {file}: more than {max} columns</source>
+        <translation>{file}을(를) 읽을 수 없습니다: 열이 {max}개를 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="178"/>
+        <source>cannot read {file}: the workbook unpacks to more than {max_mb} MB</source>
+        <translation>{file}을(를) 읽을 수 없습니다: 통합 문서의 압축을 풀면 {max_mb}MB를 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="181"/>
+        <source>cannot read {file}: more than {max} different texts in the workbook</source>
+        <translation>{file}을(를) 읽을 수 없습니다: 통합 문서에 서로 다른 텍스트가 {max}개를 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="185"/>
+        <source>cannot read {file}: JSON nested too deeply (a roster is a list of flat objects)</source>
+        <translation>{file}을(를) 읽을 수 없습니다: JSON이 너무 깊게 중첩되어 있습니다(명단은 평평한 객체의 목록입니다)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="188"/>
+        <source>cannot read {file}: a number longer than {max} characters</source>
+        <translation>{file}을(를) 읽을 수 없습니다: {max}자보다 긴 숫자가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/import_messages.py" line="172"/>
+        <source>cannot read {file}: more than {max} rows or values</source>
+        <translation>{file}을(를) 읽을 수 없습니다: 행 또는 값이 {max}개를 넘습니다</translation>
+    </message>
 </context>
 <context>
     <name>ImportModels</name>

@@ -108,4 +108,62 @@
         <translation>카메라 스캐너</translation>
     </message>
 </context>
+<context>
+    <name>PinSetupDialog</name>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="74" />
+        <source>Organiser PIN for this device</source>
+        <translation>이 기기의 주최 측 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="77" />
+        <source>This device has no organiser PIN yet. Choose one of {low} to {high} digits: it is asked before leaving kiosk mode or full screen. It stays on this device and never travels in a bundle.</source>
+        <translation>이 기기에는 아직 주최 측 PIN이 없습니다. {low}~{high}자리 숫자로 정해 주세요. 키오스크 모드나 전체 화면을 끝낼 때 이 PIN을 묻습니다. PIN은 이 기기에만 있고 번들에 담겨 전달되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="82" />
+        <source>&amp;New PIN</source>
+        <translation>새 PIN(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="83" />
+        <source>New organiser PIN</source>
+        <translation>새 주최 측 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="84" />
+        <source>&amp;Again</source>
+        <translation>다시 입력(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="85" />
+        <source>The same PIN again</source>
+        <translation>같은 PIN 다시 입력</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="86" />
+        <source>Save PIN</source>
+        <translation>PIN 저장</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="87" />
+        <source>Later</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="93" />
+        <source>A PIN has at least {low} digits.</source>
+        <translation>PIN은 {low}자리 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="96" />
+        <source>The two PINs differ. Please type them again.</source>
+        <translation>두 PIN이 다릅니다. 다시 입력해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/shell/pin_setup.py" line="102" />
+        <source>This PIN cannot be used. Please choose another.</source>
+        <translation>이 PIN은 사용할 수 없습니다. 다른 PIN을 정해 주세요.</translation>
+    </message>
+</context>
 </TS>

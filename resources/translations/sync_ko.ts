@@ -47,6 +47,41 @@
         <source>bundle file</source>
         <translation>번들 파일</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/devices_model.py" line="52" />
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/devices_model.py" line="91" />
+        <source>revoked, refused {count} time(s) since</source>
+        <translation>사용 중지됨, 이후 {count}회 거부</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/devices_model.py" line="2" />
+        <source>revoked</source>
+        <translation>사용 중지됨</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/devices_model.py" line="2" />
+        <source>enrolled</source>
+        <translation>등록됨</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/devices_model.py" line="2" />
+        <source>waiting for its token</source>
+        <translation>등록 토큰 대기 중</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/devices_model.py" line="98" />
+        <source>token expired unused</source>
+        <translation>토큰이 사용되지 않고 만료됨</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/devices_model.py" line="99" />
+        <source>not enrolled</source>
+        <translation>등록되지 않음</translation>
+    </message>
 </context>
 <context>
     <name>DoctorMessages</name>
@@ -694,6 +729,114 @@
         <location filename="../../kiosk/gui/sync/sync_view.py" line="495" />
         <source>Refresh devices and conflicts</source>
         <translation>기기와 충돌 목록 새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/sync_view.py" line="500" />
+        <source>Enrol and revoke devices</source>
+        <translation>기기 등록과 사용 중지</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolPanel</name>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="156" />
+        <source>✖ {reason}</source>
+        <translation>✖ {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="175" />
+        <source>No enrolment token shown</source>
+        <translation>표시된 등록 토큰 없음</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="180" />
+        <source>Enrolment token for {device}: {token}</source>
+        <translation>{device}의 등록 토큰: {token}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="185" />
+        <source>The same token as a QR code</source>
+        <translation>같은 토큰의 QR 코드</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="188" />
+        <source>For device {device}, one use, until {until}. On the device: kiosk init --from-bundle ROSTER --device {device} --enrol {token}</source>
+        <translation>기기 {device}용, 한 번만 사용, {until}까지 유효. 기기에서: kiosk init --from-bundle ROSTER --device {device} --enrol {token}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="201" />
+        <source>Revoke a device</source>
+        <translation>기기 사용 중지</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="203" />
+        <source>Refuse everything device {device} sends from now on? Its check-ins so far stay. A replacement is enrolled under a new name.</source>
+        <translation>지금부터 기기 {device}이(가) 보내는 모든 것을 거부할까요? 지금까지의 체크인은 그대로 남습니다. 대체 기기는 새 이름으로 등록합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="223" />
+        <source>Revoked {devices}. Export a new roster so other devices refuse it too.</source>
+        <translation>{devices}의 사용을 중지했습니다. 다른 기기도 거부하도록 새 명단을 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="241" />
+        <source>Devices allowed to send check-ins</source>
+        <translation>체크인을 보낼 수 있는 기기</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="242" />
+        <source>New device &amp;name</source>
+        <translation>새 기기 이름(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="243" />
+        <source>Name of the device to enrol</source>
+        <translation>등록할 기기의 이름</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="244" />
+        <source>e.g. door-211</source>
+        <translation>예: door-211</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="245" />
+        <source>Valid for (&amp;hours)</source>
+        <translation>유효 시간(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="246" />
+        <source>Hours the token can be used</source>
+        <translation>토큰을 쓸 수 있는 시간</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="247" />
+        <source>Make an &amp;enrolment token</source>
+        <translation>등록 토큰 만들기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="248" />
+        <source>Make an enrolment token</source>
+        <translation>등록 토큰 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="249" />
+        <source>Re&amp;voke device</source>
+        <translation>사용 중지할 기기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="250" />
+        <source>Name of the device to revoke</source>
+        <translation>사용 중지할 기기의 이름</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="251" />
+        <source>Revoke…</source>
+        <translation>사용 중지…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/sync/enrol_panel.py" line="252" />
+        <source>Revoke the device</source>
+        <translation>기기 사용 중지하기</translation>
     </message>
 </context>
 </TS>

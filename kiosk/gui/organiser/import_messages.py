@@ -164,6 +164,32 @@ TEMPLATES: dict[str, Callable[[], str]] = {
         "ImportMessages",
         "session {session} is open to everyone: its invitation list does not restrict the door",
     ),
+    Problem.FILE_TOO_LARGE: lambda: QCoreApplication.translate(
+        "ImportMessages",
+        "cannot read {file}: it is larger than {max_mb} MB; split it into smaller files",
+    ),
+    Problem.TOO_MANY_ROWS: lambda: QCoreApplication.translate(
+        "ImportMessages", "cannot read {file}: more than {max} rows; split it into smaller files"
+    ),
+    Problem.TOO_MANY_COLUMNS: lambda: QCoreApplication.translate(
+        "ImportMessages", "cannot read {file}: more than {max} columns"
+    ),
+    Problem.XLSX_TOO_LARGE: lambda: QCoreApplication.translate(
+        "ImportMessages", "cannot read {file}: the workbook unpacks to more than {max_mb} MB"
+    ),
+    Problem.TOO_MANY_SHARED_STRINGS: lambda: QCoreApplication.translate(
+        "ImportMessages", "cannot read {file}: more than {max} different texts in the workbook"
+    ),
+    Problem.JSON_TOO_DEEP: lambda: QCoreApplication.translate(
+        "ImportMessages",
+        "cannot read {file}: JSON nested too deeply (a roster is a list of flat objects)",
+    ),
+    Problem.JSON_NUMBER_TOO_LONG: lambda: QCoreApplication.translate(
+        "ImportMessages", "cannot read {file}: a number longer than {max} characters"
+    ),
+    Problem.JSON_TOO_MANY_VALUES: lambda: QCoreApplication.translate(
+        "ImportMessages", "cannot read {file}: more than {max} rows or values"
+    ),
 }
 
 _PROBE = "{column} is required"

@@ -318,7 +318,7 @@ class ImportWizard(QWidget):
                 self.tr(
                     "✖ {errors} problem(s) in {rows} row(s): nothing will be imported. "
                     "Fix the file or the column mapping, then check again."
-                ).format(errors=len(report.errors), rows=bad_rows)
+                ).format(errors=report.error_count, rows=bad_rows)
             )
             for error in report.errors:
                 if error.row <= 1:

@@ -1,5 +1,6 @@
 """The organiser's table of devices: name, last contact, check-ins received, highest sequence
-number and what is still missing from each (see `kiosk.sync.state.device_list`)."""
+number, what is still missing from each, and its state (enrolled, waiting for its token, revoked
+and refused since) (see `kiosk.sync.state.device_list`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from kiosk.core.clock import from_ms
 from kiosk.sync.state import DeviceStatus
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = 6
+COLUMNS = 7
 
 
 class DevicesModel(QAbstractTableModel):
@@ -48,6 +49,7 @@ class DevicesModel(QAbstractTableModel):
             self.tr("Check-ins received"),
             self.tr("Highest sequence"),
             self.tr("Pending"),
+            self.tr("State"),
         )
         return names[section] if 0 <= section < len(names) else None
 
@@ -61,7 +63,7 @@ class DevicesModel(QAbstractTableModel):
             return None
         device = self.devices[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= column <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
@@ -79,4 +81,20 @@ class DevicesModel(QAbstractTableModel):
             return str(device.highest_seq)
         if column == 5:
             return str(device.pending)
+        if column == 6:
+            return self._state(device)
         return None
+
+    def _state(self, device: DeviceStatus) -> str:
+        if device.state == "revoked":
+            if device.refused:
+                return self.tr("revoked, refused {count} time(s) since").format(
+                    count=device.refused
+                )
+            return self.tr("revoked")
+        return {
+            "enrolled": self.tr("enrolled"),
+            "waiting": self.tr("waiting for its token"),
+            "expired": self.tr("token expired unused"),
+            "seen": self.tr("not enrolled"),
+        }.get(device.state, device.state)

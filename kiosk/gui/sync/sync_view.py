@@ -1,7 +1,8 @@
 """The organiser's Sync tab: roster bundles out, events bundles in (with progress, off the UI
-thread), the LAN hub started and stopped here (HTTPS when given a certificate and key file), the
-devices it knows and the conflicts found. While the hub runs, the tab polls its staff calls and
-announces each new one (`staff_called`)."""
+thread), the LAN hub started and stopped here (HTTPS when given a certificate and key file),
+devices enrolled and revoked (`EnrolPanel`), the devices it knows and the conflicts found.
+While the hub runs, the tab polls its staff calls and announces each new one (`staff_called`).
+"""
 
 from __future__ import annotations
 
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.gui.organiser.tasks import Task, TaskRunner, sent_by
 from kiosk.gui.shell.context import AppContext
-from kiosk.gui.sync.devices_model import DevicesModel
+from kiosk.gui.sync.devices_model import COLUMNS, DevicesModel
 from kiosk.gui.sync.doctor_view import DoctorView
+from kiosk.gui.sync.enrol_panel import EnrolPanel
 from kiosk.gui.sync.jobs import export_roster_job, import_bundles_job, read_state_job, start_hub_job
 
 REFRESH_MS = 3_000
@@ -145,6 +147,9 @@ class SyncView(QWidget):
         hub_layout.addLayout(tls_row)
         hub_layout.addWidget(self.hub_label)
 
+        self.enrol_panel = EnrolPanel(context, self)
+        self.enrol_panel.changed.connect(self.refresh)
+
         self.devices_caption = QLabel()
         self.devices_model = DevicesModel(context.event.tz, self)
         self.devices = QTableView()
@@ -179,6 +184,7 @@ class SyncView(QWidget):
         self.pages.setObjectName("syncPages")
         self.pages.addTab(lists_page, "")
         self.pages.addTab(self.doctor, "")
+        self.pages.addTab(self.enrol_panel, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.bundles_box)
         layout.addWidget(self.hub_box)
@@ -491,9 +497,10 @@ class SyncView(QWidget):
         self.conflicts.setAccessibleName(self.tr("Conflicts"))
         self.pages.setTabText(0, self.tr("Devices and conflicts"))
         self.pages.setTabText(1, self.tr("Device check"))
+        self.pages.setTabText(2, self.tr("Enrol and revoke devices"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh devices and conflicts"))
-        self.devices_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        self.devices_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         self._show_hub()
         self._show_conflicts()
 
