@@ -244,3 +244,20 @@ def test_a_door_reads_other_doors_counts_when_asked(event, db_path: Path) -> Non
     other.scan(codes["GUEST"], "OPEN", at_ms=at("2019-09-30T14:01"))
     assert service.inside_count("OPEN") == 1
     other.conn.close()
+
+
+def test_a_door_scan_without_a_time_is_stamped_now(event) -> None:
+    conn, codes, service = event
+    before = now_ms()
+    verdict = service.scan(codes["GUEST"], "TALK")
+    after = now_ms()
+    assert before <= verdict.at_ms <= after  # outside the session's hours today: too early
+    assert conn.execute("SELECT at_ms FROM checkins").fetchone()[0] == verdict.at_ms
+
+
+def test_a_cancelled_registration_is_named_but_gets_no_sessions(event) -> None:
+    conn, codes, service = event
+    conn.execute("UPDATE attendees SET status = 'cancelled' WHERE registration_id = 'PLAIN'")
+    verdict = service.checkin(codes["PLAIN"], at_ms=at("2019-09-30T09:00"))
+    assert verdict.reason is Reason.CANCELLED and verdict.sessions is None
+    assert verdict.attendee is not None and verdict.attendee.registration_id == "PLAIN"
