@@ -25,6 +25,7 @@ from kiosk.demo.demo_event import build_demo_event
 from kiosk.gui.app import build_shell
 from kiosk.gui.shell.window import ShellWindow
 from kiosk.imports import run_import
+from kiosk.services.display import draw_offscreen_without_display
 from kiosk.services.event import load_signing_key
 from kiosk.services.issuing import issue_codes
 
@@ -254,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=sorted(SHOOTERS), action="append")
     args = parser.parse_args(argv)
     args.outdir.mkdir(parents=True, exist_ok=True)
+    draw_offscreen_without_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:

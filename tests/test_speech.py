@@ -269,7 +269,7 @@ def _daemon(path, reply: bytes | None):
 
 
 def test_a_speech_dispatcher_that_answers_is_used(tmp_path):
-    from kiosk.gui.speech import speechd_answers
+    from kiosk.services.speechd import speechd_answers
 
     path = tmp_path / "speechd.sock"
     server = _daemon(path, b"208 OK CLIENT NAME SET\r\n")
@@ -280,7 +280,7 @@ def test_a_speech_dispatcher_that_answers_is_used(tmp_path):
 def test_a_stuck_speech_dispatcher_is_noticed_within_the_time_limit(tmp_path):
     import time
 
-    from kiosk.gui.speech import speechd_answers
+    from kiosk.services.speechd import speechd_answers
 
     path = tmp_path / "speechd.sock"
     server = _daemon(path, None)
@@ -293,7 +293,7 @@ def test_a_stuck_speech_dispatcher_is_noticed_within_the_time_limit(tmp_path):
 def test_no_daemon_or_a_stale_socket_lets_the_engine_start_one(tmp_path):
     import socket
 
-    from kiosk.gui.speech import speechd_answers
+    from kiosk.services.speechd import speechd_answers
 
     assert speechd_answers(0.3, tmp_path / "missing.sock")
     stale = tmp_path / "stale.sock"

@@ -345,7 +345,7 @@ def test_a_round_that_breaks_still_reports_and_the_next_tick_tries_again(
 
     calls: list[str] = []
 
-    def broken(conn, url, timeout):  # type: ignore[no-untyped-def]
+    def broken(conn, url, timeout, **_):  # type: ignore[no-untyped-def]
         calls.append(url)
         if len(calls) == 1:
             raise TypeError("a bug in the round")

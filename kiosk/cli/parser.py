@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "kiosk.cli.reports",
     "kiosk.cli.sync",
     "kiosk.cli.tools",
+    "kiosk.cli.doctor",
 )
 
 

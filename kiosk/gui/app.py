@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -17,13 +19,13 @@ from kiosk.errors import KioskError
 from kiosk.gui.shell.context import AppContext, open_context
 from kiosk.gui.shell.window import MODES, ScreenFactory, ShellWindow
 
+TEARDOWN_LIMIT_S = 5  # the longest closing the app may take (then the kernel ends it)
+
 
 def seconds_since_process_start() -> float:
     """How long this process has run (Linux /proc), to measure start to ready honestly."""
     try:
         fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-        import os
-
         ticks = os.sysconf("SC_CLK_TCK")
         uptime = float(Path("/proc/uptime").read_text().split()[0])
         return uptime - int(fields[19]) / ticks
@@ -85,6 +87,10 @@ def build_shell(
 
     register_fonts(app)
     context = open_context(app, db_path, language)
+    if mode in ("door", "kiosk"):
+        from kiosk.sync.health import set_device_role
+
+        set_device_role(context.conn, mode)  # what its machine checks check for
     if hub is not None:
         from kiosk.gui.sync.auto import set_hub_url
         from kiosk.store.database import transaction
@@ -104,6 +110,18 @@ def connect_scanners(app: QApplication, window: ShellWindow) -> object:
     return scanner
 
 
+def _say_ready(app: QApplication, window: ShellWindow) -> None:
+    """One line for the journal once the window is up: the kiosk's launcher and its tests
+    (tests/test_kiosk_service.py) read it."""
+    size = window.size()
+    print(
+        f"main.py: ready ({window.mode} mode on {app.platformName()}, "
+        f"{size.width()}x{size.height()})",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def _warm_up_voice(window: ShellWindow) -> None:
     voice = getattr(window.current_screen(), "voice", None)
     if voice is not None:
@@ -112,6 +130,15 @@ def _warm_up_voice(window: ShellWindow) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None:
+        from kiosk.services.display import display_problem, draw_offscreen_without_display
+
+        if args.screenshot is not None or args.startup_time:
+            draw_offscreen_without_display()  # a picture or a figure needs no screen
+        problem = display_problem()
+        if problem is not None:
+            print(f"main.py: {problem}", file=sys.stderr)
+            return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     try:
@@ -141,8 +168,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.startup_time:
             print(json.dumps({"start_to_ready_s": round(seconds_since_process_start(), 3)}))
         return 0
+    QTimer.singleShot(0, lambda: _say_ready(app, window))
     # Start the speech engine while nobody is at the kiosk yet: it takes a second or two.
     QTimer.singleShot(3000, lambda: _warm_up_voice(window))
     code = app.exec()
     del scanner
+    bound_teardown(code)
     return code
+
+
+def bound_teardown(code: int, limit_s: int = TEARDOWN_LIMIT_S) -> None:
+    """Make sure the process ends within `limit_s` once the window has closed.
+
+    Freeing Qt's objects at exit can wait for ever on a device that stopped answering: Qt's
+    speechd engine waits for speech-dispatcher in its destructor, and a daemon without a
+    working sound device never answers. With a speech engine made, the app ends at once,
+    without freeing anything: every check-in is already committed, nothing is lost. Otherwise
+    the kernel's alarm ends a teardown that takes longer than `limit_s` (its default action:
+    no Python is needed for it to work)."""
+    import logging
+
+    from kiosk.gui.speech import speechd_in_use
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if speechd_in_use():
+        os._exit(code)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    signal.alarm(limit_s)

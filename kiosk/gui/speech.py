@@ -19,17 +19,26 @@ spoken as it is.
 
 from __future__ import annotations
 
-import os
+import logging
 import re
-import socket
 import unicodedata
 from collections.abc import Iterable
-from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
 
+from kiosk.services.speechd import speechd_answers
+
+log = logging.getLogger(__name__)
+
 PRODUCTION_ENGINE = "speechd"
+PROBE_BEFORE_CALL_S = 0.5  # how long the screen may wait to learn that the daemon is stuck
+# Longest a text may take to speak: this plus the per-character time, doubled at the slowest
+# rate. A speechd engine still "speaking" after that is stuck (its sound goes nowhere).
+SPEAK_LIMIT_BASE_S = 10.0
+SPEAK_LIMIT_PER_CHAR_S = 0.3
+_ABANDONED: list[QTextToSpeech] = []  # engines stuck in the daemon: never touched (or freed) again
+_SPEECHD_GUIDES: list[str] = []  # one entry per speechd engine made in this process
 DEFAULT_VOLUME = 0.8
 DEFAULT_RATE = 0.0  # -1 (slowest) to 1 (fastest); 0 is the voice's normal speed
 LOCALES = {
@@ -61,42 +70,6 @@ def preferred_voice(names: list[str], language: str) -> str:
             return wanted
     plain = [name for name in names if "+" not in name]
     return (plain or names)[0]
-
-
-def speechd_socket() -> Path:
-    """Where speech-dispatcher listens (its own default, unless SPEECHD_ADDRESS names a socket)."""
-    address = os.environ.get("SPEECHD_ADDRESS", "")
-    if address.startswith("unix_socket:"):
-        return Path(address.split(":", 1)[1])
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime:
-        return Path(runtime) / "speech-dispatcher" / "speechd.sock"
-    return Path.home() / ".cache" / "speech-dispatcher" / "speechd.sock"
-
-
-def speechd_answers(timeout_s: float = 2.0, path: Path | None = None) -> bool:
-    """Whether speech-dispatcher can be used without hanging the kiosk.
-
-    Qt's speechd engine connects on the UI thread and waits for the daemon without a time
-    limit; a daemon stuck on an audio device that never drains (seen on machines without sound)
-    accepts the connection and never answers, which would freeze the screen. This asks it one
-    harmless question with a time limit. No daemon at all is fine: the engine starts one."""
-    where = path or speechd_socket()
-    if not where.exists():
-        return True
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
-            probe.settimeout(timeout_s)
-            try:
-                probe.connect(str(where))
-            except (ConnectionRefusedError, FileNotFoundError):
-                return True  # a stale socket of a daemon that is gone: the engine starts one
-            probe.sendall(b"SET SELF CLIENT_NAME kiosk:kiosk:probe\r\n")
-            reply = probe.recv(256)
-            probe.sendall(b"QUIT\r\n")
-            return reply[:1] == b"2"
-    except OSError:
-        return False
 
 
 def _fold_char(char: str) -> str:
@@ -162,6 +135,7 @@ class VoiceGuide(QObject):
 
     spoken = Signal(str)
     enabled_changed = Signal(bool)
+    engine_lost = Signal()  # speech-dispatcher stopped answering; the guide is silent from now
 
     def __init__(
         self,
@@ -180,14 +154,66 @@ class VoiceGuide(QObject):
         self.last_text = ""  # what was last handed to the engine, for Repeat
         self._protected: set[str] = set()
         self.tts: QTextToSpeech | None = None
+        self._stuck_timer = QTimer(self)
+        self._stuck_timer.setSingleShot(True)
+        self._stuck_timer.timeout.connect(self._speaking_too_long)
         if engine in QTextToSpeech.availableEngines():
+            if engine == PRODUCTION_ENGINE:
+                _SPEECHD_GUIDES.append(engine)
             tts = QTextToSpeech(engine, self)
             if tts.state() != QTextToSpeech.State.Error:
                 self.tts = tts
+                tts.stateChanged.connect(self._state_changed)
             else:
                 tts.deleteLater()
         self._apply_defaults()
         self.set_language(language)
+
+    # -- the engine, guarded ----------------------------------------------------------------------
+
+    def _live(self) -> QTextToSpeech | None:
+        """The engine, when it can be spoken to without hanging the screen; else None.
+
+        Every call into Qt's speechd engine waits for speech-dispatcher without a time limit,
+        and a daemon whose audio device never drains stops answering. So before each call the
+        daemon is asked a harmless question with a short time limit; when it does not answer,
+        the engine is abandoned: never called, nor freed (its destructor would wait too), and
+        voice guidance is off until the app starts again."""
+        tts = self.tts
+        if tts is None:
+            return None
+        if self.engine_name == PRODUCTION_ENGINE and not speechd_answers(PROBE_BEFORE_CALL_S):
+            self._abandon()
+            return None
+        return tts
+
+    def _state_changed(self, state: QTextToSpeech.State) -> None:
+        if state != QTextToSpeech.State.Speaking:
+            self._stuck_timer.stop()
+
+    def _watch(self, text: str) -> None:
+        """Speech-dispatcher without a working sound device keeps "speaking" for ever (and
+        then waits for ever on the next call): give each text a generous time limit."""
+        if self.engine_name != PRODUCTION_ENGINE:
+            return
+        slowness = 1.0 - min(self.rate(), 0.0)  # 1 at normal speed, 2 at the slowest
+        limit = (SPEAK_LIMIT_BASE_S + SPEAK_LIMIT_PER_CHAR_S * len(text)) * slowness
+        self._stuck_timer.start(round(limit * 1000))
+
+    def _speaking_too_long(self) -> None:
+        if self.speaking:
+            self._abandon("it has been speaking one text for too long (no sound device?)")
+
+    def _abandon(self, why: str = "it does not answer") -> None:
+        self._stuck_timer.stop()
+        tts, self.tts = self.tts, None
+        if tts is None:
+            return
+        log.warning("speech-dispatcher is stuck (%s): voice guidance is off", why)
+        tts.stateChanged.disconnect(self._state_changed)
+        tts.setParent(None)  # not deleted with this guide
+        _ABANDONED.append(tts)
+        self.engine_lost.emit()
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -228,7 +254,7 @@ class VoiceGuide(QObject):
         self.language = language
         wanted = LOCALES.get(language, QLocale(language))
         self.voice_found = False
-        tts = self.tts
+        tts = self._live()
         if tts is None:
             return False
         matches = [loc for loc in tts.availableLocales() if loc.language() == wanted.language()]
@@ -254,13 +280,15 @@ class VoiceGuide(QObject):
 
     def set_volume(self, volume: float) -> None:
         """Loudness from 0 to 1."""
-        if self.tts is not None:
-            self.tts.setVolume(min(max(volume, 0.0), 1.0))
+        tts = self._live()
+        if tts is not None:
+            tts.setVolume(min(max(volume, 0.0), 1.0))
 
     def set_rate(self, rate: float) -> None:
         """Speed from -1 (slowest) to 1 (fastest)."""
-        if self.tts is not None:
-            self.tts.setRate(min(max(rate, -1.0), 1.0))
+        tts = self._live()
+        if tts is not None:
+            tts.setRate(min(max(rate, -1.0), 1.0))
 
     def set_private_audio(self, private: bool) -> None:
         """Headphones (True) or the loudspeaker (False, where nothing personal is spoken)."""
@@ -278,9 +306,8 @@ class VoiceGuide(QObject):
         if not self.enabled or not self.available:
             return None
         safe = self.filtered(text, personal_values=personal_values)
-        if not safe:
+        if not safe or not self._speak(safe):
             return None
-        self._speak(safe)
         return safe
 
     def filtered(self, text: str, *, personal_values: Iterable[str] = ()) -> str:
@@ -293,29 +320,33 @@ class VoiceGuide(QObject):
         """Say the last text again (already filtered)."""
         if not self.enabled or not self.available or not self.last_text:
             return None
-        self._speak(self.last_text)
-        return self.last_text
+        return self.last_text if self._speak(self.last_text) else None
 
-    def _speak(self, text: str) -> None:
-        tts = self.tts
-        assert tts is not None
+    def _speak(self, text: str) -> bool:
+        """Hand `text` to the engine; False when the engine is gone."""
+        tts = self._live()
+        if tts is None:
+            return False
         if tts.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Paused):
             tts.stop(QTextToSpeech.BoundaryHint.Immediate)
         self.last_text = text
         self.spoken.emit(text)
         tts.say(text)
+        self._watch(text)
+        return True
 
     def pause(self) -> None:
-        if self.tts is not None and self.speaking:
-            self.tts.pause(QTextToSpeech.BoundaryHint.Immediate)
+        if self.speaking and (tts := self._live()) is not None:
+            tts.pause(QTextToSpeech.BoundaryHint.Immediate)
 
     def resume(self) -> None:
-        if self.tts is not None and self.paused:
-            self.tts.resume()
+        if self.paused and (tts := self._live()) is not None:
+            tts.resume()
+            self._watch(self.last_text)
 
     def stop(self) -> None:
-        if self.tts is not None and (self.speaking or self.paused):
-            self.tts.stop(QTextToSpeech.BoundaryHint.Immediate)
+        if (self.speaking or self.paused) and (tts := self._live()) is not None:
+            tts.stop(QTextToSpeech.BoundaryHint.Immediate)
 
     def reset(self) -> None:
         """After each person: silence, voice mode off, default volume and rate, nothing to
@@ -327,6 +358,15 @@ class VoiceGuide(QObject):
         self._protected.clear()
 
     def _apply_defaults(self) -> None:
-        if self.tts is not None:
-            self.tts.setVolume(DEFAULT_VOLUME)
-            self.tts.setRate(DEFAULT_RATE)
+        tts = self._live()
+        if tts is not None:
+            tts.setVolume(DEFAULT_VOLUME)
+            tts.setRate(DEFAULT_RATE)
+
+
+def speechd_in_use() -> bool:
+    """Whether this process made a speechd engine. Its destructor waits for speech-dispatcher
+    without a time limit, and a daemon whose sound device failed never answers it (a new
+    connection may still be answered, so asking first proves nothing): the app ends without
+    freeing it."""
+    return bool(_SPEECHD_GUIDES) or bool(_ABANDONED)

@@ -657,3 +657,128 @@ def wait_for_job(
             )
         sleep(min(delay, deadline - now))
         delay = min(delay * 1.5, 0.5)
+
+
+# --- paper ------------------------------------------------------------------------------------
+
+_MEDIA_TEST = """{
+    NAME "kiosk printer media"
+    OPERATION Get-Printer-Attributes
+    GROUP operation-attributes-tag
+    ATTR charset attributes-charset utf-8
+    ATTR naturalLanguage attributes-natural-language en
+    ATTR uri printer-uri $uri
+    ATTR name requesting-user-name $user
+    ATTR keyword requested-attributes media-supported,media-ready,media-default,device-uri
+    STATUS successful-ok
+    DISPLAY media-supported
+    DISPLAY media-ready
+    DISPLAY media-default
+    DISPLAY device-uri
+}
+"""
+_MEDIA_SIZE = re.compile(r"(?P<w>\d+(?:\.\d+)?)x(?P<h>\d+(?:\.\d+)?)(?P<unit>mm|in)$")
+SIZE_TOLERANCE_MM = 1.0
+
+
+def media_size_mm(name: str) -> tuple[float, float] | None:
+    """The size in millimetres of a PWG self-describing media name (`iso_a6_105x148mm`,
+    `na_letter_8.5x11in`, `custom_min_0.5x0.5in`), or None."""
+    match = _MEDIA_SIZE.search(name.rsplit("_", 1)[-1])
+    if match is None:
+        return None
+    factor = 25.4 if match["unit"] == "in" else 1.0
+    return (round(float(match["w"]) * factor, 2), round(float(match["h"]) * factor, 2))
+
+
+def _same_size(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """The same paper, either way round (labels feed in both orientations)."""
+    return any(
+        abs(a[0] - w) <= SIZE_TOLERANCE_MM and abs(a[1] - h) <= SIZE_TOLERANCE_MM
+        for w, h in (b, (b[1], b[0]))
+    )
+
+
+@dataclass(frozen=True)
+class PrinterMedia:
+    """The paper a queue takes (`supported`, and a custom size range when it has one), the paper
+    it reports loaded (`ready`; only driverless IPP printers report it truly) and its device."""
+
+    supported: tuple[tuple[float, float], ...]
+    custom_min: tuple[float, float] | None
+    custom_max: tuple[float, float] | None
+    ready: tuple[tuple[float, float], ...]
+    ready_names: tuple[str, ...]
+    device_uri: str
+
+    def takes(self, size_mm: tuple[float, float]) -> bool:
+        """Whether the queue accepts a job on paper of this size."""
+        if any(_same_size(size_mm, s) for s in self.supported):
+            return True
+        low, high = self.custom_min, self.custom_max
+        if low is None or high is None:
+            return False
+        width, height = size_mm
+        return any(
+            low[0] - SIZE_TOLERANCE_MM <= w <= high[0] + SIZE_TOLERANCE_MM
+            and low[1] - SIZE_TOLERANCE_MM <= h <= high[1] + SIZE_TOLERANCE_MM
+            for w, h in ((width, height), (height, width))
+        )
+
+    @property
+    def reports_loaded_paper(self) -> bool:
+        """A driverless (IPP) printer says what is loaded; a queue with a driver only says
+        what its driver file lists."""
+        return self.device_uri.startswith(("ipp://", "ipps://")) and bool(self.ready)
+
+    def loaded(self, size_mm: tuple[float, float]) -> bool:
+        return any(_same_size(size_mm, s) for s in self.ready)
+
+
+def parse_printer_media(text: str) -> PrinterMedia | None:
+    """`ipptool -c` output of the media test (a CSV header line, then values), or None."""
+    rows = [row for row in csv.reader(text.splitlines()) if row]
+    if len(rows) < 2 or rows[0][0].strip() != "media-supported":
+        return None
+    values = dict(zip(rows[0], rows[1], strict=False))
+
+    def names(key: str) -> list[str]:
+        return [n.strip() for n in values.get(key, "").split(",") if n.strip()]
+
+    supported, low, high = [], None, None
+    for name in names("media-supported"):
+        size = media_size_mm(name)
+        if size is None:
+            continue
+        if name.startswith("custom_min_"):
+            low = size
+        elif name.startswith("custom_max_"):
+            high = size
+        else:
+            supported.append(size)
+    ready_names = names("media-ready")
+    ready = [s for s in (media_size_mm(n) for n in ready_names) if s is not None]
+    return PrinterMedia(
+        tuple(supported),
+        low,
+        high,
+        tuple(ready),
+        tuple(ready_names),
+        values.get("device-uri", "").strip(),
+    )
+
+
+def printer_media(name: str) -> PrinterMedia | None:
+    """The paper the queue `name` takes and has loaded, asked over IPP; None when the print
+    system does not say (no ipptool, or an answer without media)."""
+    server = _server_uri().removesuffix("/jobs/")
+    with tempfile.TemporaryDirectory(prefix="kiosk-ipp-") as folder:
+        test = Path(folder) / "media.test"
+        test.write_text(_MEDIA_TEST, encoding="utf-8")
+        try:
+            result = _run(
+                "ipptool", "-T", "10", "-c", f"{server}/printers/{quote(name)}", str(test)
+            )
+        except CommandMissing:
+            return None
+    return parse_printer_media(result.stdout)

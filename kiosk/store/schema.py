@@ -155,6 +155,18 @@ MIGRATIONS: list[str] = [
         problem TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # Each device's latest machine check (`kiosk doctor`), as the device sent it to the hub with
+    # a sync round: the organiser's Sync tab shows it. One row per device, replaced each time.
+    """
+    CREATE TABLE device_health (
+        device TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        checked_ms INTEGER NOT NULL,
+        received_ms INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        report TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -288,11 +288,14 @@ def sync_once(
     timeout: float = 10.0,
     cafile: str | None = None,
     progress: Callable[[str], None] | None = None,
+    health: bool = False,
 ) -> SyncResult:
     """One sync round with the hub at `url` (see the module doc); never raises for the network.
 
     `progress` is told each step as it completes: "hello", "pushed" (the hub acknowledged; this
     device records that with the round's last commit), "roster", "pulled", "acked".
+    With `health` (the app's rounds) the device's machine check goes along when one is due
+    (kiosk.sync.health).
     """
     if is_organiser(conn):
         raise KioskError("this is the organiser's database: it is the hub, it does not sync to one")
@@ -310,6 +313,11 @@ def sync_once(
         hub_cursor = int(answer.get("checkins_cursor", 0))
         others = bool(answer.get("others", True))
         step("hello")
+        if health:
+            from kiosk.sync import health as machine_check
+
+            machine_check.check_if_due(conn, client.url, event.device, client.offset())
+            machine_check.send_report(client, conn)
 
         since = acked_id(conn)
         export = export_events(conn, since=since, event=event)

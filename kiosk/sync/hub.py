@@ -38,7 +38,7 @@ from kiosk.core.clock import now_ms
 from kiosk.errors import KioskError
 from kiosk.services.event import is_organiser, load_event, load_signing_key
 from kiosk.store.database import open_database, transaction
-from kiosk.sync import identity
+from kiosk.sync import health, identity
 from kiosk.sync.bundle import BundleError, open_bundle
 from kiosk.sync.events import import_events, organiser_events_bundle
 from kiosk.sync.protocol import (
@@ -232,6 +232,8 @@ class Hub:
                     return self._pull(target, headers, query)
                 if method == "POST" and path == f"{PREFIX}{STAFF_CALL_PATH}":
                     return self._staff_call(target, headers, body)
+                if (method, path) == health.ROUTE:
+                    return health.receive_report(self, target, headers, body)
             return _json(404, {"error": "no such endpoint", "code": "not_found"})
         except Refusal as refusal:
             return _json(

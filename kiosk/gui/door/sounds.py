@@ -49,6 +49,10 @@ class DoorSounds(QObject):
         """True when the sound's file was found (whether a device can play it is another matter)."""
         return name in self._effects
 
+    def playing(self) -> bool:
+        """Whether any sound is being played now."""
+        return any(effect.isPlaying() for effect in self._effects.values())
+
     def play(self, name: str) -> None:
         """Play a sound from the start; silently nothing when it cannot be played."""
         self.last_played = name

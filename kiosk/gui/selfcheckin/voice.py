@@ -8,8 +8,14 @@ the screen hands it each page's words (`speak_page`), the control the focus move
 The speech engine starts lazily: creating speech-dispatcher's client takes one to three seconds,
 so the app asks for `warm_up()` while nobody is at the kiosk, and nothing starts at all on a
 kiosk where voice is never used. Qt's engine waits for the daemon on the UI thread without a
+<<<<<<< HEAD
 time limit, so the daemon is first asked a question on a background pool (`speechd_answers`): a
 daemon that does not answer leaves voice guidance unavailable rather than the screen frozen.
+=======
+time limit, so first, on a worker thread, the sound server is asked for a sound device and the
+daemon a question (`speech_can_start`): no sound device, or a daemon that does not answer,
+leaves voice guidance unavailable rather than the screen frozen.
+>>>>>>> issue-15
 The engine is "speechd" unless the environment variable KIOSK_SPEECH_ENGINE names another (the
 tests use Qt's "mock" engine).
 
@@ -34,8 +40,9 @@ from kiosk.gui.speech import (
     DEFAULT_VOLUME,
     PRODUCTION_ENGINE,
     VoiceGuide,
-    speechd_answers,
 )
+from kiosk.services.audio import audio_output
+from kiosk.services.speechd import speechd_answers
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +64,19 @@ def speakable(text: str) -> str:
 def engine_name() -> str:
     """The speech engine to use: KIOSK_SPEECH_ENGINE, else speech-dispatcher."""
     return os.environ.get(ENGINE_VARIABLE, "").strip() or PRODUCTION_ENGINE
+
+
+def speech_can_start(timeout_s: float) -> bool:
+    """Whether speech-dispatcher can be started without freezing the screen: it answers (or
+    is not running yet), and there is a sound device for it to speak into (without one it
+    "speaks" for ever and then stops answering the engine)."""
+    if not audio_output(timeout_s=timeout_s).audible:
+        log.warning("no sound device: voice guidance is off")
+        return False
+    if not speechd_answers(timeout_s):
+        log.warning("speech-dispatcher does not answer: voice guidance is off")
+        return False
+    return True
 
 
 class KioskVoice(QObject):
@@ -97,9 +117,8 @@ class KioskVoice(QObject):
             engine = self.engine
             if engine == PRODUCTION_ENGINE:
                 if self._daemon_ok is None:
-                    self._daemon_ok = speechd_answers(PROBE_AT_ONCE_TIMEOUT_S)
+                    self._daemon_ok = speech_can_start(PROBE_AT_ONCE_TIMEOUT_S)
                 if not self._daemon_ok:
-                    log.warning("speech-dispatcher does not answer: voice guidance is off")
                     engine = UNAVAILABLE_ENGINE
             guide = VoiceGuide(
                 engine,
@@ -108,6 +127,7 @@ class KioskVoice(QObject):
                 parent=self,
             )
             guide.spoken.connect(self.spoken)
+            guide.engine_lost.connect(self.changed)  # the voice bar says voice is unavailable
             guide.protect(self._protected)
             self._guide = guide
         return self._guide
@@ -130,7 +150,7 @@ class KioskVoice(QObject):
         self._pool.submit(self._probe)
 
     def _probe(self) -> None:
-        self._probed.emit(speechd_answers(PROBE_TIMEOUT_S))
+        self._probed.emit(speech_can_start(PROBE_TIMEOUT_S))
 
     @Slot(bool)
     def _probe_done(self, answers: bool) -> None:

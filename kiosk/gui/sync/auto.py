@@ -71,7 +71,7 @@ class _Round:
         try:
             conn = connect(self.db_path)
             try:
-                result = sync_once(conn, self.url, timeout=self.timeout)
+                result = sync_once(conn, self.url, timeout=self.timeout, health=True)
             finally:
                 conn.close()
             status = OFFLINE if result.status == "unreachable" else result.status

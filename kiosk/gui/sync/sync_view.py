@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from kiosk.gui.organiser.tasks import Task, TaskRunner, sent_by
 from kiosk.gui.shell.context import AppContext
 from kiosk.gui.sync.devices_model import DevicesModel
+from kiosk.gui.sync.doctor_view import DoctorView
 from kiosk.gui.sync.jobs import export_roster_job, import_bundles_job, read_state_job, start_hub_job
 
 REFRESH_MS = 3_000
@@ -170,10 +172,17 @@ class SyncView(QWidget):
         right.addWidget(self.conflicts, 1)
         lists.addLayout(left, 3)
         lists.addLayout(right, 2)
+        lists_page = QWidget()
+        lists_page.setLayout(lists)
+        self.doctor = DoctorView(context, runner)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("syncPages")
+        self.pages.addTab(lists_page, "")
+        self.pages.addTab(self.doctor, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.bundles_box)
         layout.addWidget(self.hub_box)
-        layout.addLayout(lists, 1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.refresh_button)
 
         self.timer = QTimer(self)
@@ -414,6 +423,7 @@ class SyncView(QWidget):
         self.devices_model.set_devices(devices)
         self.conflict_report = report
         self._show_conflicts()
+        self.doctor.refresh()
 
     @Slot(str)
     def _state_failed(self, _message: str) -> None:
@@ -479,6 +489,8 @@ class SyncView(QWidget):
         self.devices_caption.setText(self.tr("&Devices"))
         self.devices.setAccessibleName(self.tr("Devices"))
         self.conflicts.setAccessibleName(self.tr("Conflicts"))
+        self.pages.setTabText(0, self.tr("Devices and conflicts"))
+        self.pages.setTabText(1, self.tr("Device check"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh devices and conflicts"))
         self.devices_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
