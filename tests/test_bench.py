@@ -52,6 +52,7 @@ def _positive(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
 
 
+@pytest.mark.slow
 def test_bench_reports_every_figure(figures: dict) -> None:
     assert set(figures) == {
         "attendees",
@@ -87,6 +88,7 @@ def test_bench_reports_every_figure(figures: dict) -> None:
     assert _positive(figures["peak_rss_mb"])
 
 
+@pytest.mark.slow
 def test_bench_scans_a_real_mix(figures: dict) -> None:
     mix = figures["scan"]["mix"]
     assert sum(mix.values()) == figures["scan"]["count"]
@@ -96,6 +98,7 @@ def test_bench_scans_a_real_mix(figures: dict) -> None:
     assert set(mix) <= {"admitted", "readmitted", "exit_recorded", "not_invited", "invalid_code"}
 
 
+@pytest.mark.slow
 def test_bench_targets_are_booleans_consistent_with_the_figures(figures: dict) -> None:
     targets = figures["targets"]
     assert set(targets) == TARGET_KEYS

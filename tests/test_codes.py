@@ -93,14 +93,36 @@ def test_ids_of_one_to_sixty_four_characters_round_trip(length: int) -> None:
 
 @pytest.mark.parametrize("registration_id", ["", "A" * 65, "R 1", "R/1", "김", "R-1\n"])
 def test_an_unusable_id_gets_no_code(registration_id: str) -> None:
-    with pytest.raises(ValueError, match="registration id"):
+    with pytest.raises(ValueError, match=r"^registration id not usable in a code: "):
         issue_code(KEY, EVENT, registration_id, 0)
 
 
 @pytest.mark.parametrize("version", [-1, 0x10000])
 def test_a_counter_out_of_range_gets_no_code(version: int) -> None:
-    with pytest.raises(ValueError, match="counter"):
+    with pytest.raises(ValueError, match=r"^reissue counter out of range$"):
         issue_code(KEY, EVENT, "R-1", version)
+
+
+def test_scanner_padding_up_to_the_limit_is_read_and_beyond_it_nothing_is():
+    """Text is bounded before any work: up to four times the longest code (a scanner's or a
+    keyboard's padding around a code) is read, one character more is refused unread."""
+    code = issue_code(KEY, EVENT, "R-0001", 1)
+    limit = MAX_CODE_LENGTH * 4
+    padded = " " * (limit - len(code)) + code
+    assert len(padded) == limit and accepted(padded) == "R-0001"
+    assert parse_code(" " + padded) is None
+
+
+def test_a_well_formed_text_is_read_and_only_its_signature_refuses_it():
+    """Parsing takes any text in the code format (even one no key signed, ending in a letter a
+    real signature never ends with); the signature check is what refuses it."""
+    raw = bytearray(base64.b32decode(issue_code(KEY, EVENT, "R001", 1)))  # 75 bytes: no padding
+    raw[-1] = 0x17  # the last five bits spell "X"
+    forged = base64.b32encode(bytes(raw)).decode().rstrip("=")
+    assert forged.endswith("X")
+    claim = parse_code(forged)
+    assert claim is not None and claim.registration_id == "R001"
+    assert not signature_valid(claim, KEY.public_key(), event_tag(EVENT))
 
 
 def test_a_code_names_its_registration_and_nothing_personal():

@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from builders import add_person, add_session
 from kiosk.services.issuing import issue_codes
 
@@ -35,6 +37,7 @@ while True:
 """
 
 
+@pytest.mark.slow
 def test_killed_door_keeps_every_acknowledged_checkin(event_db, db_path):
     conn = event_db.conn
     add_session(conn, "NS1")

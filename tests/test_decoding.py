@@ -60,6 +60,7 @@ def test_damaged_utf16_is_refused() -> None:
     with pytest.raises(FileProblem) as caught:
         decode_bytes(data, "list.csv")
     assert caught.value.code == Problem.BAD_UTF16
+    assert caught.value.params == {"file": "list.csv"}
     assert str(caught.value) == "cannot read list.csv: damaged UTF-16 text"
 
 
@@ -77,12 +78,31 @@ def test_bytes_no_encoding_fits_are_refused_at_the_first_bad_byte() -> None:
     )
 
 
-@pytest.mark.parametrize("data", [b"a\x00b", "ab".encode("utf-16-le")])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"a\x00b",  # read as UTF-8
+        codecs.BOM_UTF8 + b"a\x00b",
+        codecs.BOM_UTF16_LE + "a\x00b".encode("utf-16-le"),
+        "김\x00".encode("cp949"),
+        "ab".encode("utf-16-le"),  # UTF-16 without its mark reads as UTF-8 with NULs
+    ],
+)
 def test_nul_characters_mean_utf16_without_a_byte_order_mark(data: bytes) -> None:
     with pytest.raises(FileProblem) as caught:
         decode_bytes(data, "x.csv")
     assert caught.value.code == Problem.NUL_CHARACTERS
-    assert "(UTF-16 without a byte order mark?)" in str(caught.value)
+    assert caught.value.params == {"file": "x.csv"}
+    assert str(caught.value) == (
+        "cannot read x.csv: it contains NUL characters "
+        "(UTF-16 without a byte order mark?); save it as UTF-8 CSV"
+    )
+
+
+def test_the_line_counts_from_the_first_byte() -> None:
+    with pytest.raises(FileProblem) as caught:
+        decode_bytes(b"\nX-1,Jos\xe9\xff\n", "roster.csv")
+    assert caught.value.params["line"] == 2 and caught.value.row == 2
 
 
 def test_text_comes_back_composed() -> None:

@@ -124,6 +124,7 @@ def brute_force(context: AppContext, query: str, category: str | None = None) ->
     return found
 
 
+@pytest.mark.slow
 def test_roster_search_over_100000_people(qtbot, big_context: AppContext) -> None:
     view = make_view(qtbot, big_context)
     assert len(view.model.data_) == BIG
@@ -155,6 +156,7 @@ def test_roster_search_over_100000_people(qtbot, big_context: AppContext) -> Non
     print(f"keystroke to filtered view at 100,000 people (ms): {[round(t, 1) for t in timings]}")
 
 
+@pytest.mark.slow
 def test_roster_sorts_by_column(qtbot, big_context: AppContext) -> None:
     view = make_view(qtbot, big_context)
     view.search.setText("park")

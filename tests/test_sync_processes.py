@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from kiosk_command import KIOSK
 from sync_helpers import DOOR_PROCESS, log_rows, make_organiser, provision
 
@@ -59,6 +60,7 @@ def _acknowledged(path: Path) -> list[str]:
     return [line for line in text.split("\n")[:-1] if line]  # a cut last line was not acked
 
 
+@pytest.mark.slow
 def test_three_doors_one_killed_mid_sync_lose_nothing_and_count_nothing_twice(tmp_path):
     people = tuple(f"P{n:03d}" for n in range(60))
     organiser, codes = make_organiser(tmp_path / "organiser.sqlite", people)

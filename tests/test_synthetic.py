@@ -133,6 +133,7 @@ def test_the_importer_takes_the_whole_event(event_db, event_files: dict[str, Pat
     assert invited == len(_rows(event_files["invitations"]))
 
 
+@pytest.mark.slow
 def test_the_largest_event_is_written(tmp_path: Path) -> None:
     paths = write_synthetic_event(tmp_path, 200_000, seed=1)
     with paths["roster"].open(encoding="utf-8") as handle:

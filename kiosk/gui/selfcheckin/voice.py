@@ -8,9 +8,9 @@ the screen hands it each page's words (`speak_page`), the control the focus move
 The speech engine starts lazily: creating speech-dispatcher's client takes one to three seconds,
 so the app asks for `warm_up()` while nobody is at the kiosk, and nothing starts at all on a
 kiosk where voice is never used. Qt's engine waits for the daemon on the UI thread without a
-time limit, so first, on a background pool, the sound server is asked for a sound device and
-the daemon a question (`speech_can_start`): no sound device, or a daemon that does not answer,
-leaves voice guidance unavailable rather than the screen frozen.
+time limit, so first, on a background pool (`kiosk.background`), the sound server is asked for a
+sound device and the daemon a question (`speech_can_start`): no sound device, or a daemon that
+does not answer, leaves voice guidance unavailable rather than the screen frozen.
 The engine is "speechd" unless the environment variable KIOSK_SPEECH_ENGINE names another (the
 tests use Qt's "mock" engine).
 
