@@ -130,9 +130,6 @@ def _warm_up_voice(window: ShellWindow) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from kiosk.store.files import private_umask
-
-    private_umask()  # the database, bundles and exports: this user's only
     if QApplication.instance() is None:
         from kiosk.services.display import display_problem, draw_offscreen_without_display
 

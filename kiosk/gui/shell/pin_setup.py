@@ -7,8 +7,6 @@ back at the next start); the PIN is checked and stored by `kiosk.services.pin`.
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -23,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import KioskError
 from kiosk.services.pin import MAX_DIGITS, MIN_DIGITS, change_pin, has_pin
+from kiosk.store.database import Connection
 
 
 class PinSetupDialog(QDialog):
     """Choose the organiser PIN: typed twice, 6 to 12 digits."""
 
-    def __init__(self, conn: sqlite3.Connection, parent: QWidget | None = None) -> None:
+    def __init__(self, conn: Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pinSetup")
         self._conn = conn
@@ -111,7 +110,7 @@ class PinSetupDialog(QDialog):
         self.field.setFocus()
 
 
-def ask_for_first_pin(conn: sqlite3.Connection, parent: QWidget | None = None) -> bool:
+def ask_for_first_pin(conn: Connection, parent: QWidget | None = None) -> bool:
     """On a device without a PIN, ask for one; True when the device has a PIN afterwards."""
     if has_pin(conn):
         return True
