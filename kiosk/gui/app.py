@@ -130,6 +130,9 @@ def _warm_up_voice(window: ShellWindow) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from kiosk.services.machine import keep_files_private
+
+    keep_files_private()  # the database, bundles and exports: this user's only
     if QApplication.instance() is None:
         from kiosk.services.display import display_problem, draw_offscreen_without_display
 

@@ -26,3 +26,13 @@ def machine_zone_name() -> str:
                 continue
             return name
     return "UTC"
+
+
+def keep_files_private() -> None:
+    """From now on, what this process writes (database, bundles, exports) is this user's only.
+
+    Called first by the app and the CLI; the rule itself lives in `kiosk.store.files`.
+    """
+    from kiosk.store.files import private_umask
+
+    private_umask()
