@@ -71,7 +71,9 @@ def test_a_copied_roster_bundle_adds_no_door_and_nothing_it_sends_counts(site):
     [s1] = [s for s in event_status(organiser)["sessions"] if s["session_id"] == "S1"]
     assert (s1["admitted"], s1["inside"]) == (0, 0)
     assert _states(organiser) == {"door-211": "waiting"}
-    assert "POST /v1/hello 403 not_enrolled" in "\n".join(site["log"])
+    log = "\n".join(site["log"])
+    assert "POST /v1/hello 403 device=rogue not_enrolled" in log
+    assert "POST /v1/hello 403 device=door-211 bad_proof" in log
     # The real door enrols with its token (its name was not taken) and admits an invited guest.
     door = provision(organiser, tmp / "door-211.sqlite", "door-211", enrol=False)
     with transaction(door):
@@ -245,6 +247,11 @@ def test_the_device_commands(tmp_path):
     assert kiosk(tmp_path / "d.sqlite", "init", "--from-bundle", str(bundle)).returncode == 0
     other = kiosk(tmp_path / "d.sqlite", "device", "add", "door-9")
     assert other.returncode == 2 and "organiser's machine" in other.stderr
+    # A device provisioned without its token takes one later.
+    later = json.loads(kiosk(org, "device", "add", "door-9").stdout)["token"]
+    kept = kiosk(tmp_path / "d.sqlite", "device", "enrol", later)
+    assert kept.returncode == 0 and json.loads(kept.stdout)["enrolment"] == "waiting"
+    assert kiosk(org, "device", "enrol", later).returncode == 2  # not on the organiser's
 
 
 def test_by_usb_the_first_events_bundle_enrols_and_the_next_roster_retires_the_token(site):

@@ -1,9 +1,10 @@
-"""`kiosk device add|list|revoke`: which doors and kiosks may send check-ins (organiser).
+"""`kiosk device add|enrol|list|revoke`: which doors and kiosks may send check-ins.
 
-`add NAME` makes a one-time, short-lived enrolment token for one device (printed as text and as
-a QR code on stderr, JSON on stdout); the device is provisioned with it
-(`kiosk init --from-bundle B --device NAME --enrol TOKEN`). `revoke NAME` refuses everything the
-device sends from now on (a lost laptop); `list` shows every device, its state and refusals.
+`add NAME` (organiser) makes a one-time, short-lived enrolment token for one device (printed as
+text and as a QR code on stderr, JSON on stdout); the device is provisioned with it
+(`kiosk init --from-bundle B --device NAME --enrol TOKEN`), or takes it later with `enrol TOKEN`.
+`revoke NAME` refuses everything the device sends from now on (a lost laptop); `list` shows
+every device, its state and refusals.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def register(sub: Subparsers) -> None:
     p = sub.add_parser("device", help="enrol, list and revoke doors and kiosks (organiser)")
     actions = p.add_subparsers(
         dest="device_command",
-        metavar="{add,list,revoke}",
+        metavar="{add,enrol,list,revoke}",
         required=True,
         parser_class=type(p),
     )
@@ -37,6 +38,10 @@ def register(sub: Subparsers) -> None:
         f"at most {MAX_VALID_HOURS})",
     )
     q.add_argument("--no-qr", action="store_true", help="print the token without a QR code")
+    q = actions.add_parser(
+        "enrol", help="on a door or kiosk: keep the token the organiser made for this device"
+    )
+    q.add_argument("token")
     actions.add_parser("list", help="every device: enrolled, waiting, revoked (JSON)")
     q = actions.add_parser("revoke", help="refuse everything a device sends from now on")
     q.add_argument("name")
@@ -45,7 +50,7 @@ def register(sub: Subparsers) -> None:
 
 def cmd_device(args: argparse.Namespace) -> int:
     """`kiosk device ...`."""
-    handler = {"add": _add, "list": _list, "revoke": _revoke}[args.device_command]
+    handler = {"add": _add, "enrol": _enrol, "list": _list, "revoke": _revoke}[args.device_command]
     return handler(args)
 
 
@@ -78,6 +83,26 @@ def _add(args: argparse.Namespace) -> int:
         f"on the device: kiosk init --from-bundle ROSTER.bundle --device {made.device} "
         f"--enrol {made.token}"
     )
+    return EXIT_OK
+
+
+def _enrol(args: argparse.Namespace) -> int:
+    """A device provisioned without its token (or whose token expired) takes a new one; its
+    next contact with the organiser enrols it."""
+    from kiosk.errors import KioskError
+    from kiosk.services.event import is_organiser, load_event
+    from kiosk.store.database import open_database, transaction
+    from kiosk.sync.enrolment import keep_token, normalise_token
+
+    token = normalise_token(args.token)
+    conn = open_database(db_path(args)).conn
+    if is_organiser(conn):
+        raise KioskError("this is the organiser's database: tokens are made here, not kept")
+    with transaction(conn):
+        keep_token(conn, token)
+    device = load_event(conn).device
+    emit({"device": device, "enrolment": "waiting"})
+    say(f"token kept: {device} enrols at its next sync (the token must be the one made for it)")
     return EXIT_OK
 
 

@@ -150,9 +150,13 @@ def _clean_label(value: Any) -> str | None:
 
 
 class Refusal(Exception):
-    def __init__(self, status: int, code: str, message: str) -> None:
+    """A 4xx answer: its status, a stable `code`, a message, and what the log line says
+    (`note`, by default the code)."""
+
+    def __init__(self, status: int, code: str, message: str, note: str = "") -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+        self.note = note or code
 
 
 @dataclass(frozen=True)
@@ -242,7 +246,7 @@ class Hub:
             return _json(
                 refusal.status,
                 {"error": refusal.message, "code": refusal.code},
-                note=refusal.code,
+                note=refusal.note,
             )
         except BundleError as exc:
             return _json(422, {"error": str(exc), "code": "bundle_refused"}, note="refused")
@@ -298,7 +302,12 @@ class Hub:
                 self._seen = {s: t for s, t in self._seen.items() if t >= horizon}
             if identity.revoked_ms(self.conn, device) is not None:
                 identity.record_refusal(self.conn, device, now)
-                raise Refusal(403, "revoked", f"device {device!r} was revoked by the organiser")
+                raise Refusal(
+                    403,
+                    "revoked",
+                    f"device {device!r} was revoked by the organiser",
+                    note=f"device={device} revoked",
+                )
             request.device, request.signature, request.key = device, signature, key
             return route.handler(self, request)
 
@@ -330,6 +339,7 @@ class Hub:
                     403,
                     "key_mismatch",
                     f"device {device!r} is known with another key ({keys.fingerprint(key)})",
+                    note=f"device={device} key_mismatch",
                 )
             key = shown
         if key is None:
@@ -370,7 +380,9 @@ class Hub:
                             now=now,
                         )
                     except enrolment.EnrolmentRefused as exc:
-                        raise Refusal(403, exc.code, str(exc)) from exc
+                        raise Refusal(
+                            403, exc.code, str(exc), note=f"device={device} {exc.code}"
+                        ) from exc
                     registered = True
                 identity.touch(self.conn, device, via="hub", now=now, seq_high=seq_high)
             self._contact[device] = (time.monotonic(), seq_high)
