@@ -187,6 +187,28 @@ MIGRATIONS: list[str] = [
     ALTER TABLE sync_devices ADD COLUMN last_refused_ms INTEGER;
     DELETE FROM settings WHERE key = 'sync_enrol_secret';
     """,
+    # 7: people and tickets (issue 11). A person may hold several tickets from a registration
+    # system (pretix secrets and the like), each with a ticket type (the product); any of them
+    # scans as that person, who is counted once. `source` names the import preset the ticket came
+    # from and `source_ref` its id there (pretix: order code and position id). The codes people
+    # held before (attendees.external_code) become tickets. A check-in records which ticket was
+    # scanned (NULL for this system's own signed codes), so check-ins can go back to the source.
+    """
+    CREATE TABLE tickets (
+        code TEXT PRIMARY KEY,
+        registration_id TEXT NOT NULL REFERENCES attendees(registration_id),
+        ticket_type TEXT,
+        source TEXT,
+        source_ref TEXT,
+        status TEXT NOT NULL DEFAULT 'valid' CHECK (status IN ('valid', 'cancelled'))
+    ) WITHOUT ROWID;
+    CREATE INDEX tickets_by_person ON tickets(registration_id);
+    INSERT INTO tickets (code, registration_id, status)
+        SELECT external_code, registration_id,
+               CASE external_code_revoked WHEN 1 THEN 'cancelled' ELSE 'valid' END
+        FROM attendees WHERE external_code IS NOT NULL;
+    ALTER TABLE checkins ADD COLUMN ticket_code TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
