@@ -136,3 +136,15 @@ def test_three_doors_one_killed_mid_sync_lose_nothing_and_count_nothing_twice(tm
     repushed = re.findall(r"device=door-1 added=(\d+) duplicates=([1-9]\d*)", hub_log)
     assert repushed, hub_log[-2000:]
     assert elapsed < 120, elapsed
+
+
+def test_a_hub_told_to_stop_says_it_stopped_and_leaves_its_database_whole(tmp_path):
+    """systemd and `kill` stop a hub with SIGTERM: it ends as Ctrl+C would, exit 0, logged."""
+    make_organiser(tmp_path / "organiser.sqlite", ("P001",))
+    log = tmp_path / "hub.log"
+    hub, url = _start_hub(tmp_path / "organiser.sqlite", log)
+    hub.send_signal(signal.SIGTERM)
+    assert hub.wait(timeout=15) == 0
+    assert log.read_text().rstrip().endswith("hub: stopped")
+    conn = open_database(tmp_path / "organiser.sqlite").conn
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import socket
 import ssl
 import sys
@@ -687,11 +688,32 @@ def serve_hub(
     key: str | Path | None = None,
     log: Callable[[str], None] = _stderr,
 ) -> None:
-    """`kiosk hub serve`: serve until interrupted."""
+    """`kiosk hub serve`: serve until interrupted (Ctrl+C) or told to stop (SIGTERM, as systemd
+    and `kill` do); either way the database is closed and the log says the hub stopped."""
     server, hub, url = make_server(db_path, host, port, cert=cert, key=key, log=log)
     log(f"hub: serving event {hub.event.event_id} on {url} (Ctrl+C stops)")
+    previous = _stop_on_sigterm()
     try:
         server.serve()
+    except _TermSignal:
+        pass
     finally:
         hub.close()
         log("hub: stopped")
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _TermSignal(Exception):
+    """SIGTERM arrived: leave the serving loop as Ctrl+C would, but as a normal stop."""
+
+
+def _stop_on_sigterm() -> Any:
+    """Turn SIGTERM into `_TermSignal` while serving (main thread only); the old handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def _raise(signum: int, frame: object) -> None:
+        raise _TermSignal
+
+    return signal.signal(signal.SIGTERM, _raise)
