@@ -324,8 +324,8 @@
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/import_messages.py" line="69"/>
-        <source>access &apos;{value}&apos;: use open or invite_only</source>
-        <translation>입장 방식 &apos;{value}&apos;: open 또는 invite_only를 쓰세요</translation>
+        <source>access &apos;{value}&apos;: use open, invite_only or tickets:TYPE</source>
+        <translation>입장 방식 &apos;{value}&apos;: open, invite_only 또는 tickets:티켓종류를 쓰세요</translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/import_messages.py" line="72"/>
