@@ -839,6 +839,10 @@
         <translation>초청자와 스태프만</translation>
     </message>
     <message>
+        <source>{tickets} ticket holders</source>
+        <translation>{tickets} 티켓 소지자</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/gui/organiser/labels.py" line="36"/>
         <source>Open</source>
         <translation>공개</translation>
