@@ -965,6 +965,22 @@
         <translation>유효</translation>
     </message>
     <message>
+        <source>Tickets</source>
+        <translation>티켓</translation>
+    </message>
+    <message>
+        <source>{type} ···{tail} ({state})</source>
+        <translation>{type} ···{tail} ({state})</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>티켓</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/gui/organiser/person_view.py" line="215"/>
         <source>Not yet</source>
         <translation>아직 안 함</translation>
