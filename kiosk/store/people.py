@@ -54,6 +54,16 @@ def attendee_by_id(conn: sqlite3.Connection, registration_id: str) -> Attendee |
     return Attendee(rid, family, given, category, status, version, language, bool(revoked))
 
 
+def badge_holders(conn: sqlite3.Connection) -> list[str]:
+    """Every registration that gets a badge, in id order: not cancelled, and not someone whose
+    tickets are all cancelled."""
+    rows = conn.execute(
+        f"SELECT a.registration_id FROM attendees AS a WHERE {EFFECTIVE_STATUS} != 'cancelled' "
+        "ORDER BY a.registration_id"
+    )
+    return [str(rid) for (rid,) in rows]
+
+
 def code_versions(conn: sqlite3.Connection, registration_ids: Iterable[str]) -> dict[str, int]:
     """Registration id -> the version of the person's current code (0: never issued), for the
     ids that exist."""
