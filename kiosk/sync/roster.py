@@ -229,6 +229,7 @@ def _roster_of(payload: Any) -> dict[str, Any]:
     for table, _ in ROSTER_TABLES:
         if table in _OPTIONAL_TABLES and table not in roster["tables"]:
             roster["tables"][table] = _EMPTY_TABLE
+            continue
         part = roster["tables"].get(table)
         if (
             not isinstance(part, dict)
