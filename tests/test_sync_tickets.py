@@ -109,3 +109,24 @@ def test_a_roster_bundle_from_before_tickets_is_still_applied(organiser, tmp_pat
     assert door.execute("SELECT family_name FROM attendees WHERE registration_id = 'R1'").fetchone()
     assert door.execute("SELECT count(*) FROM tickets").fetchone()[0] == 0
     door.close()
+
+
+def test_a_ticket_cancelled_while_a_door_was_offline_shows_as_a_conflict(organiser, tmp_path):
+    from kiosk.store.tickets import set_ticket_status
+    from kiosk.sync.conflicts import conflict_report
+
+    door = provision(organiser, tmp_path / "door.sqlite", "door-a")
+    assert CheckinService(door).scan(WORKSHOP, "S2", at_ms=at("10:40")).admitted
+    with transaction(organiser):  # meanwhile, the order was cancelled in pretix and re-imported
+        assert set_ticket_status(organiser, WORKSHOP, "cancelled")
+    import_events(organiser, [open_bundle(export_events(door).data)])
+    found = [c for c in conflict_report(organiser)["conflicts"] if "cancelled" in c["kind"]]
+    assert [(c["kind"], c["registration_id"]) for c in found] == [
+        ("cancelled_registration_admitted", "R2")
+    ]
+    # The person still holds a valid pass: scanning it now admits them.
+    assert CheckinService(organiser).scan(PASS, "S2", at_ms=at("10:50")).admitted
+    assert CheckinService(organiser).scan(WORKSHOP, "S2", at_ms=at("10:51")).reason is (
+        Reason.CANCELLED
+    )
+    door.close()
