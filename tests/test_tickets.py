@@ -155,6 +155,7 @@ def test_a_cancelled_ticket_scans_cancelled_and_its_holder_gets_no_badge(forum, 
 
     everyone = ok_json(kiosk(forum["db"], "badge", "--all", "-o", str(tmp_path / "all.pdf")))
     assert everyone["badges"] == 6  # seven people, one with only a cancelled ticket
+    assert ok_json(kiosk(forum["db"], "status"))["attendees"] == 6  # the same people
     refused = kiosk(forum["db"], "badge", CELIK_PASS, "-o", str(tmp_path / "celik.pdf"))
     assert refused.returncode == 2 and "cancelled" in refused.stderr
     refused = kiosk(forum["db"], "badge", "--registration", "P-CELIK", "-o", str(tmp_path / "c"))

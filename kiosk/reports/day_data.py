@@ -19,6 +19,7 @@ from kiosk.core.model import CATEGORIES
 from kiosk.core.presence import AdmittedScan, PresenceFold, peak_occupancy
 from kiosk.services.event import load_event
 from kiosk.store.presence import admitted_scans, first_checkins
+from kiosk.store.tickets import EFFECTIVE_STATUS
 
 BUCKET_MS = 15 * 60_000
 NEAR_CAPACITY = 0.9
@@ -149,8 +150,8 @@ def day_report_data(
     start_ms, end_ms = day_bounds(day, tz)
     step("people")
     registered, cancelled = conn.execute(
-        "SELECT count(*) FILTER (WHERE status != 'cancelled'), "
-        "count(*) FILTER (WHERE status = 'cancelled') FROM attendees"
+        f"SELECT count(*) FILTER (WHERE {EFFECTIVE_STATUS} != 'cancelled'), "
+        f"count(*) FILTER (WHERE {EFFECTIVE_STATUS} = 'cancelled') FROM attendees AS a"
     ).fetchone()
     # Checked in: arrived at a kiosk or admitted at any door (kiosk.core.presence).
     first_ever = first_checkins(conn, before_ms=end_ms)
@@ -162,7 +163,7 @@ def day_report_data(
     status_of: dict[str, tuple[str, bool]] = {
         str(rid): (str(category), status == "cancelled")
         for rid, category, status in conn.execute(
-            "SELECT registration_id, category, status FROM attendees"
+            f"SELECT a.registration_id, a.category, {EFFECTIVE_STATUS} FROM attendees AS a"
         )
     }
     per_category: dict[str, list[int]] = {category: [0, 0] for category in CATEGORIES}
