@@ -228,3 +228,13 @@ def test_an_unknown_ticket_is_not_called_an_unreadable_badge(forum):
     assert HANGUL.search(unknown["message"]["ko"])
     garbage = scan(forum, "hello", "PL1", at)[1]
     assert garbage["reason"] == "invalid_code"
+
+
+def test_a_reissued_badge_replaces_the_persons_tickets_too(forum):
+    """Staff reissue a lost badge: like the old badge, the tickets from pretix scan as replaced
+    (whoever holds the lost confirmation e-mail cannot get in with it)."""
+    assert scan(forum, MULLER_PASS, "PL1", "2026-12-06T11:00")[1]["reason"] == "readmitted"
+    new_code = json.loads(kiosk(forum["db"], "issue", "--reissue", "P-MULLER").stdout)["code"]
+    code, refused = scan(forum, MULLER_PASS, "PL1", "2026-12-06T11:01")
+    assert (code, refused["reason"]) == (1, "revoked")
+    assert scan(forum, new_code, "PL1", "2026-12-06T11:02")[1]["reason"] == "readmitted"

@@ -65,9 +65,9 @@ def issue_codes(
                 [(rid, new, issued_ms, codes[rid]) for rid, new in changed],
             )
             if reissue:
+                # The person's codes from other systems (tickets) are replaced too.
                 conn.executemany(
-                    "UPDATE attendees SET external_code_revoked = 1 "
-                    "WHERE registration_id = ? AND external_code IS NOT NULL",
+                    "UPDATE attendees SET external_code_revoked = 1 WHERE registration_id = ?",
                     [(rid,) for rid, _ in changed],
                 )
     for rid, _, _ in plan:

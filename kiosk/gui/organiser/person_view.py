@@ -205,7 +205,7 @@ class PersonPanel(QWidget):
                 code += " " + self.tr("(earlier codes revoked)")
         else:
             code = self.tr("not issued yet")
-        if record.external_code_revoked:
+        if record.external_code_revoked and record.tickets:
             # The tickets below were replaced by a reissue of this system's code.
             code += " · " + self.tr("code from the registration system: {state}").format(
                 state=self.tr("revoked") if record.external_code_revoked else self.tr("valid")
