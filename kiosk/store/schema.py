@@ -214,7 +214,10 @@ MIGRATIONS: list[str] = [
     # and staff categories still pass) and lists here the ticket types that pass too. A check-in
     # that could not join the log keeps the ticket it scanned, as the log does. Ticket codes are
     # indexed by length, so a scan of a code nobody holds can tell "a ticket we do not know"
-    # (same shape as the tickets held) from a text that is no code at all.
+    # (same shape as the tickets held) from a text that is no code at all. A code that schema 7
+    # copied from a person whose external code a reissue had revoked became a 'cancelled' ticket;
+    # it is valid again here: the person's `external_code_revoked` already makes it scan revoked,
+    # and a cancelled ticket would make the person (who holds a new badge) count as cancelled.
     """
     CREATE TABLE session_ticket_types (
         session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
@@ -223,6 +226,9 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     ALTER TABLE sync_rejects ADD COLUMN ticket_code TEXT;
     CREATE INDEX tickets_by_length ON tickets(length(code));
+    UPDATE tickets SET status = 'valid'
+        WHERE source IS NULL AND status = 'cancelled'
+        AND code IN (SELECT external_code FROM attendees WHERE external_code_revoked = 1);
     """,
 ]
 

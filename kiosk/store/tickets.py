@@ -39,11 +39,9 @@ class Ticket:
 
 
 _TICKET_COLUMNS = "code, registration_id, ticket_type, source, status"
-# The legacy external code of a person, as a ticket of no type, unless the tickets table has it.
-_LEGACY = (
-    "SELECT external_code, registration_id, NULL, NULL, "
-    "CASE external_code_revoked WHEN 1 THEN 'cancelled' ELSE 'valid' END FROM attendees "
-)
+# The legacy external code of a person, as a valid ticket of no type, unless the tickets table has
+# it. (A reissue that replaced it is the person's `external_code_revoked`: it then scans revoked.)
+_LEGACY = "SELECT external_code, registration_id, NULL, NULL, 'valid' FROM attendees "
 
 
 def add_ticket(
