@@ -56,6 +56,7 @@ class SessionFigures:
     overrides: int  # admissions by override
     invited: int  # invitation list size (invite-only sessions)
     invited_came: int  # people on the list who entered
+    ticket_types: tuple[str, ...] = ()  # `tickets:Workshop`: holders of these pass too
 
     @property
     def peak_share(self) -> float | None:
@@ -241,6 +242,13 @@ def _session_figures(conn: sqlite3.Connection, day: date) -> list[SessionFigures
             denied[sid] += int(count)
         elif override:
             overrides[sid] += int(count)
+    kinds: dict[str, list[str]] = {sid: [] for sid in ids}
+    for sid, kind in conn.execute(
+        f"SELECT session_id, ticket_type FROM session_ticket_types WHERE session_id IN ({marks}) "
+        "ORDER BY ticket_type",
+        ids,
+    ):
+        kinds[sid].append(kind)
     invited: dict[str, set[str]] = {sid: set() for sid in ids}
     for sid, rid in conn.execute(
         f"SELECT session_id, registration_id FROM invitations WHERE session_id IN ({marks})", ids
@@ -264,6 +272,7 @@ def _session_figures(conn: sqlite3.Connection, day: date) -> list[SessionFigures
             overrides=overrides[sid],
             invited=len(invited[sid]),
             invited_came=len(invited[sid] & doors[sid].entered()),
+            ticket_types=tuple(kinds[sid]),
         )
         for sid, title_en, title_ko, start, end, room, access, capacity in rows
     ]
