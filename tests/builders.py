@@ -21,7 +21,10 @@ def add_session(
     invite_only: bool = False,
     room: str = "211",
     speakers: tuple[str, ...] = (),
+    ticket_types: tuple[str, ...] = (),
 ) -> None:
+    """A session; with `ticket_types` it is open to holders of those tickets (and, being then
+    invite-only, to its list, speakers and staff)."""
     tz = load_event(conn).tz
     start_ms, end_ms = session_bounds(
         date.fromisoformat(day), time.fromisoformat(start), time.fromisoformat(end), tz
@@ -41,8 +44,12 @@ def add_session(
                 end_ms,
                 room,
                 capacity,
-                "invite_only" if invite_only else "open",
+                "invite_only" if invite_only or ticket_types else "open",
             ),
+        )
+        conn.executemany(
+            "INSERT INTO session_ticket_types(session_id, ticket_type) VALUES (?, ?)",
+            [(session_id, kind) for kind in ticket_types],
         )
         conn.executemany(
             "INSERT INTO session_speakers(session_id, registration_id) VALUES (?, ?)",

@@ -22,7 +22,7 @@ from kiosk.core.codes import (
     parse_code,
     signature_valid,
 )
-from kiosk.core.keyboard import keys_typed
+from kiosk.core.keyboard import caps_lock_undone, keys_typed, typed_spellings
 
 EVENT = "0b7e3c1e-5d0f-4c4e-9b7a-3f1f2d9f8a10"
 KEY = keys.new_private_key()
@@ -211,3 +211,27 @@ def test_any_text_is_refused_without_a_crash(text):
 @given(st.binary(min_size=0, max_size=300))
 def test_random_bytes_as_base32_are_refused(data):
     assert accepted(base64.b32encode(data).decode().rstrip("=")) is None
+
+
+# Codes from other systems: pretix secrets are small letters and digits; its signed tickets start
+# with `=` and keep both cases.
+pretix_secrets = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=8, max_size=40)
+signed_secrets = st.text(
+    alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_",
+    min_size=8,
+    max_size=40,
+).map(lambda text: "=" + text)
+
+
+@given(pretix_secrets)
+def test_a_lower_case_ticket_is_among_the_spellings_of_its_caps_lock_and_ime_forms(secret):
+    assert typed_spellings(secret)[0] == secret  # the code as scanned is tried first
+    assert secret in typed_spellings(secret.upper())
+    assert secret in typed_spellings(type_with_ime(secret))
+
+
+@given(signed_secrets)
+def test_caps_lock_is_undone_exactly_and_case_is_otherwise_kept(secret):
+    assert caps_lock_undone(caps_lock_undone(secret)) == secret
+    assert secret in typed_spellings(caps_lock_undone(secret))
+    assert typed_spellings(secret)[0] == secret

@@ -34,6 +34,10 @@ def test_hot_lookups_use_indexes(event_db):
         "seq": "SELECT max(device_seq) FROM checkins WHERE device = 'd'",
         "arrival": "SELECT 1 FROM checkins WHERE session_id IS NULL AND registration_id = 'R' "
         "AND verdict = 'admit'",
+        "ticket": "SELECT * FROM tickets WHERE code = 'x'",
+        "ticket shape": "SELECT 1 FROM tickets WHERE length(code) = 32 LIMIT 1",
+        "tickets of": "SELECT * FROM tickets WHERE registration_id = 'R'",
+        "ticket doors": "SELECT ticket_type FROM session_ticket_types WHERE session_id = 'S'",
     }
     for name, query in plans.items():
         plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + query))
@@ -137,3 +141,32 @@ def test_every_connection_has_the_durability_settings(event_db, db_path) -> None
     reader = connect(db_path, read_only=True)
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         reader.execute("INSERT INTO settings(key, value) VALUES ('x', '1')")
+
+
+def test_codes_from_other_systems_become_tickets_when_an_older_database_opens(tmp_path):
+    """A schema-6 database (codes in `attendees.external_code`) opened by this version: each code
+    is a ticket of its person; one replaced by a reissue scans revoked and its holder, who has a
+    new badge, is not taken for cancelled."""
+    from kiosk.store.people import attendee_by_id, badge_holders
+    from kiosk.store.schema import MIGRATIONS
+    from kiosk.store.tickets import ticket_by_code, tickets_of
+
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    for script in MIGRATIONS[:6]:
+        old.executescript(script)
+    old.executescript(
+        "INSERT INTO attendees(registration_id, category, external_code, external_code_revoked, "
+        "code_version) VALUES ('R1', 'participant', 'EXT-1', 0, 0), "
+        "('R2', 'participant', 'EXT-2', 1, 2), ('R3', 'participant', NULL, 0, 1);"
+        "PRAGMA user_version = 6;"
+    )
+    old.close()
+    conn = open_database(path).conn
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert ticket_by_code(conn, "EXT-1").registration_id == "R1"
+    assert [(t.code, t.status) for t in tickets_of(conn, "R2")] == [("EXT-2", "valid")]
+    assert attendee_by_id(conn, "R2").external_codes_revoked
+    assert not attendee_by_id(conn, "R2").cancelled
+    assert badge_holders(conn) == ["R1", "R2", "R3"]
+    conn.close()

@@ -33,7 +33,7 @@ from builders import add_person, add_session, invite
 from kiosk.core import keys
 from kiosk.core.clock import parse_at
 from kiosk.core.codes import issue_code
-from kiosk.core.messages import MESSAGES
+from kiosk.core.messages import MESSAGES, message_for
 from kiosk.core.model import Direction, Reason
 from kiosk.gui.door import DoorScreen
 from kiosk.gui.door.scans_model import NameRole, ReasonRole
@@ -108,6 +108,8 @@ def door(qtbot, qapp, event_db) -> Iterator[Door]:
     add_session(conn, "S3", start="10:30", end="12:30", capacity=1, room="212")
     # Room 213: no capacity limit.
     add_session(conn, "S4", start="10:30", end="12:30", room="213")
+    # Room 214: a workshop for Workshop ticket holders.
+    add_session(conn, "S5", start="14:00", end="16:00", room="214", ticket_types=("Workshop",))
     add_person(conn, "R1", family="KIM", given="Minji")
     add_person(conn, "R2", family="PARK", given="Jisoo", status="cancelled")
     add_person(conn, "R3", family="LEE", given="Sora")
@@ -205,6 +207,7 @@ SCENARIOS: dict[Reason, Setup] = {
     Reason.REVOKED: _scan_in("S1", "2019-09-30T10:31", "R3-old"),
     Reason.CANCELLED: _scan_in("S1", "2019-09-30T10:31", "R2"),
     Reason.NOT_INVITED: _scan_in("S2", "2019-09-30T14:05", "R1"),
+    Reason.TICKET_REQUIRED: _scan_in("S5", "2019-09-30T14:05", "R1"),
     Reason.ROOM_FULL: _room_full,
     Reason.TOO_EARLY: _scan_in("S1", "2019-09-30T09:55", "R1"),
     Reason.SESSION_OVER: _scan_in("S1", "2019-09-30T12:30", "R1"),
@@ -228,6 +231,7 @@ HAS_PERSON = {
     Reason.EXIT_RECORDED,
     Reason.CANCELLED,
     Reason.NOT_INVITED,
+    Reason.TICKET_REQUIRED,
     Reason.ROOM_FULL,
     Reason.TOO_EARLY,
     Reason.SESSION_OVER,
@@ -266,9 +270,11 @@ def test_every_reason_shows_colour_icon_words_and_sound(door: Door, reason: Reas
     assert background in panel.styleSheet()
     assert _panel_colour(screen) == background
     assert screen.sounds.last_played == sound
-    # The reason in the screen's language first, then the other one: the core's own words.
-    assert panel.primary_label.text() == MESSAGES[reason]["en"]
-    assert panel.secondary_label.text() == MESSAGES[reason]["ko"]
+    # The reason in the screen's language first, then the other one: the core's own words
+    # (a ticket refusal names the session's ticket types).
+    words = message_for(reason, ticket_types=verdict.ticket_types)
+    assert panel.primary_label.text() == words["en"]
+    assert panel.secondary_label.text() == words["ko"]
     assert panel.primary_label.isVisible() and panel.secondary_label.isVisible()
     if reason in HAS_PERSON:
         assert panel.person_label.text().startswith(verdict.attendee.name)
@@ -284,8 +290,8 @@ def test_every_reason_shows_colour_icon_words_and_sound(door: Door, reason: Reas
     door.use("ko")
     assert panel.kind == kind and panel.icon_label.text() == icon
     assert panel.headline_label.text() == headline_ko
-    assert panel.primary_label.text() == MESSAGES[reason]["ko"]
-    assert panel.secondary_label.text() == MESSAGES[reason]["en"]
+    assert panel.primary_label.text() == words["ko"]
+    assert panel.secondary_label.text() == words["en"]
     if reason in HAS_PERSON:
         assert "참가자" in panel.person_label.text()
     _save(screen, f"{reason.value}-ko")
@@ -395,6 +401,20 @@ def test_the_door_serves_the_session_running_or_next_in_its_room(door: Door) -> 
     from kiosk.store.settings import get_setting
 
     assert get_setting(door.conn, "door_room") == "212"
+
+
+def test_a_workshop_door_says_whose_tickets_it_admits(door: Door) -> None:
+    screen = door.screen
+    door.serve("S5")
+    door.at("2019-09-30T14:05")
+    details = screen.header.details_label
+    assert "For Workshop ticket holders" in details.text()
+    door.screen.handle_scan(door.codes["R1"])  # R1 holds no Workshop ticket
+    assert screen.verdict.reason is Reason.TICKET_REQUIRED
+    assert "Workshop ticket holders" in screen.panel.primary_label.text()
+    door.use("ko")
+    assert "Workshop 티켓 소지자 전용" in details.text()
+    assert "Workshop 티켓 소지자" in screen.panel.primary_label.text()
 
 
 def test_a_session_chosen_by_staff_stays(door: Door) -> None:
@@ -552,6 +572,17 @@ def test_look_up_by_name_then_admit(qtbot, door: Door) -> None:
         "SELECT registration_id, session_id, reason FROM checkins ORDER BY id DESC LIMIT 1"
     ).fetchone()
     assert row == ("R1", "S1", "admitted")
+
+
+def test_look_up_of_a_hangul_name_with_or_without_the_space(qtbot, door: Door) -> None:
+    """pretix gives Korean names in Hangul in its family and given name fields."""
+    add_person(door.conn, "R7", family="김", given="민준")
+    lookup = door.screen.lookup
+    for query in ("김민준", "김 민준"):
+        lookup.field.setText(query)  # as a Korean input method commits it
+        qtbot.keyClick(lookup.field, Qt.Key.Key_Return)
+        assert lookup.model.rowCount() == 1, query
+        assert lookup.model.index(0, 0).data().startswith("김민준")
 
 
 def test_look_up_of_a_cancelled_person_is_refused(qtbot, door: Door) -> None:

@@ -118,6 +118,8 @@ def test_a_changed_speaker_list_alone_counts_as_an_update(event_db, tmp_path):
         (NS2.replace(",211,60,", ",211,-5,"), "capacity"),
         (NS2.replace(",open,", ",members,"), "access"),
         (NS2.replace(",open,", ",,"), "access"),
+        (NS2.replace(",open,", ",tickets:,"), "access"),
+        (NS2.replace(",open,", ',"tickets: , ",'), "access"),
         (NS2.replace(",211,", ",,"), "room"),
         (NS2.replace("Activists,활동가", ","), "title_en"),
         (NS2.replace("NS2", ""), "session_id"),
@@ -131,6 +133,45 @@ def test_a_bad_session_is_reported_with_its_row_and_field(event_db, tmp_path, ro
 
     assert [(e.row, e.field) for e in report.errors] == [(3, field)]
     assert event_db.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+
+
+def ticket_types(conn: sqlite3.Connection, session_id: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT ticket_type FROM session_ticket_types WHERE session_id = ? ORDER BY ticket_type",
+        (session_id,),
+    )
+    return [kind for (kind,) in rows]
+
+
+def test_a_session_may_be_open_to_holders_of_given_ticket_types(event_db, tmp_path):
+    """`tickets:Workshop` in the access column: holders of a Workshop ticket pass the door,
+    as well as the session's invitation list, speakers and staff (it is kept invite-only)."""
+    conn = event_db.conn
+    workshop = NS2.replace(",open,", ',"tickets: Workshop,  Master class",')
+    report = run_import(conn, "programme", programme(tmp_path, NS1, workshop))
+    assert (report.added, report.errors) == (2, [])
+    assert session(conn, "NS2")["access"] == "invite_only"
+    assert ticket_types(conn, "NS2") == ["Master class", "Workshop"]
+    assert ticket_types(conn, "NS1") == []
+
+    again = run_import(conn, "programme", programme(tmp_path, NS1, workshop))
+    assert (again.unchanged, again.updated) == (2, 0)
+    # Changing only the ticket types is an update; back to open clears them.
+    fewer = run_import(
+        conn, "programme", programme(tmp_path, NS1, NS2.replace(",open,", ",TICKETS:Workshop,"))
+    )
+    assert (fewer.unchanged, fewer.updated) == (1, 1)
+    assert ticket_types(conn, "NS2") == ["Workshop"]
+    opened = run_import(conn, "programme", programme(tmp_path, NS1, NS2))
+    assert opened.updated == 1
+    assert session(conn, "NS2")["access"] == "open" and ticket_types(conn, "NS2") == []
+
+
+def test_the_ticket_access_spelling_is_explained_when_wrong(event_db, tmp_path):
+    report = run_import(
+        event_db.conn, "programme", programme(tmp_path, NS2.replace(",open,", ",members,"))
+    )
+    assert "tickets:TYPE" in report.errors[0].message
 
 
 def test_a_programme_may_name_speakers_not_yet_in_the_roster(event_db, tmp_path):

@@ -123,3 +123,52 @@ def test_a_kiosk_knows_before_confirming_whether_a_code_will_be_refused(demo):
     assert service.arrival_check("NOT-A-CODE") == (Reason.INVALID_CODE, None)
     # Nothing was recorded by asking.
     assert demo.execute("SELECT count(*) FROM checkins").fetchone()[0] == 0
+
+
+PRETIX_STYLE_ROSTER = """registration_id,family_name,given_name,category,email,language
+P-KIM,김,민준,participant,minjun.kim0@example.kr,ko
+P-NAMGUNG,남궁,민서,participant,minseo@example.kr,ko
+P-KIMJI,김,지우,participant,,ko
+"""
+
+
+@pytest.fixture
+def hangul_names(demo, tmp_path):
+    """People whose names a registration system gave in Hangul in the family and given name
+    fields (pretix does so), with no separate name in their own script."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(PRETIX_STYLE_ROSTER, encoding="utf-8")
+    assert not run_import(demo, "roster", roster).errors
+    return demo
+
+
+def test_staff_find_a_hangul_name_with_or_without_the_space(hangul_names):
+    def found(query: str) -> list[str]:
+        return [m.registration_id for m in search_by_name(hangul_names, query)]
+
+    assert found("김민준") == ["P-KIM"]
+    assert found("김 민준") == ["P-KIM"]
+    assert found("민준 김") == ["P-KIM"]  # pretix's own "Attendee name" order
+    assert found("남궁민서") == ["P-NAMGUNG"]
+    assert found("남궁 민서") == ["P-NAMGUNG"]
+    assert found("김지우") == ["P-KIMJI"]
+    assert "P-KIM" not in found("김지우")
+    [match] = search_by_name(hangul_names, "김민준")
+    assert match.name == "김민준"
+
+
+def test_a_kiosk_finds_a_hangul_name_by_its_family_name(hangul_names):
+    from kiosk.services.self_lookup import FindBy, find_registration
+
+    def find(by: FindBy, family: str, other: str) -> str | None:
+        return find_registration(hangul_names, by, family, other)
+
+    assert find(FindBy.REGISTRATION, "김", "P-KIM") == "P-KIM"
+    assert find(FindBy.EMAIL, "김", "minjun.kim0@example.kr") == "P-KIM"
+    assert find(FindBy.REGISTRATION, "남궁", "P-NAMGUNG") == "P-NAMGUNG"
+    # As strict as a Latin family name: not the given name, not part of the family name.
+    assert find(FindBy.REGISTRATION, "민준", "P-KIM") is None
+    assert find(FindBy.REGISTRATION, "남", "P-NAMGUNG") is None
+    assert find(FindBy.REGISTRATION, "김민준", "P-KIM") is None
+    assert find(FindBy.REGISTRATION, "이", "P-KIM") is None
+    assert find(FindBy.REGISTRATION, "Kim", "P-KIM") is None  # no Latin name was given

@@ -210,6 +210,33 @@ def test_person_page_reissue_cancel_and_badge_name(qtbot, context: AppContext) -
     assert not page.record.cancelled
 
 
+def test_person_page_lists_tickets_by_type_without_their_secret(qtbot, context: AppContext) -> None:
+    """Someone with a pass and a cancelled workshop ticket from pretix: the organiser sees both,
+    and only the last four characters of each code (the code would let anyone in)."""
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    from kiosk.store.database import transaction
+    from kiosk.store.tickets import add_ticket
+
+    view = make_view(qtbot, context, FakePrinting())
+    rid = view.model.registration_at(0)
+    assert rid is not None
+    secret_pass, secret_workshop = "8ghu79j8ja5ysazczb4jvq5pk9gcnybg", "=Wk4Tq9Hs2Lp7Zx3Mb"
+    with transaction(context.conn):
+        add_ticket(context.conn, secret_pass, rid, ticket_type="Conference pass", source="pretix")
+        add_ticket(context.conn, secret_workshop, rid, ticket_type="Workshop", status="cancelled")
+    page = view.person
+    page.show_person(rid)
+    tickets = page.values["tickets"].text().splitlines()
+    assert tickets == ["Conference pass ···nybg (valid)", "Workshop ···x3Mb (cancelled)"]
+    assert page.captions["tickets"].text() == "Tickets"
+    assert page.values["tickets"].accessibleName() == "Tickets"
+    shown = [w.text() for w in page.findChildren(QLabel)]
+    shown += [w.text() for w in page.findChildren(QLineEdit)]
+    assert not any(secret_pass in text or secret_workshop in text for text in shown)
+    assert not page.record.cancelled  # the pass is still valid
+
+
 def test_walk_in_is_registered_issued_and_printed_in_one_step(qtbot, context: AppContext) -> None:
     printing = FakePrinting()
     view = make_view(qtbot, context, printing)

@@ -41,6 +41,7 @@ from kiosk.services.purge import (
 from kiosk.services.roster_admin import NewPerson, register_walk_in
 from kiosk.services.status import event_status
 from kiosk.store.database import open_database, transaction
+from kiosk.store.tickets import add_ticket
 
 SEOUL = ZoneInfo("Asia/Seoul")
 DAY = date(2019, 9, 30)
@@ -139,6 +140,23 @@ def roster_event(event_db, db_path: Path, tmp_path: Path) -> Iterator[tuple]:
         at_ms=at(10, 59),
         override_reason="Mbeki's interpreter, asked by Kovačević",
     )
+    # Tickets from pretix for some people (two for one of them), one scanned at a door.
+    with transaction(conn):
+        for n in range(1, 6):
+            rid = people[n]["registration_id"]
+            people[n]["ticket"] = f"pretixsecret{n:05d}qz7w"
+            people[n]["source_ref"] = f"ORD{n:03d}K-1"
+            add_ticket(
+                conn,
+                people[n]["ticket"],
+                rid,
+                ticket_type="Conference pass",
+                source="pretix",
+                source_ref=people[n]["source_ref"],
+            )
+        add_ticket(conn, "pretixsecretsecond9x", people[1]["registration_id"], ticket_type="W")
+        people[1]["ticket2"] = "pretixsecretsecond9x"
+    door.scan(people[2]["ticket"], "S-1", at_ms=at(9, 30))
     with transaction(conn):
         for n in range(1, 40):
             conn.execute(
@@ -156,7 +174,8 @@ def secrets_of(people: list[dict[str, str]], salt: bytes) -> set[str]:
     found: set[str] = set()
     for person in people:
         for key in ("registration_id", "family_name", "given_name", "name_local",
-                    "organization", "title", "email", "code"):  # fmt: skip
+                    "organization", "title", "email", "code", "ticket", "ticket2",
+                    "source_ref"):  # fmt: skip
             value = person.get(key, "")
             if value:
                 found.add(value)
@@ -214,6 +233,9 @@ def counts(conn: sqlite3.Connection) -> dict:
         "overrides": conn.execute(
             "SELECT count(*) FROM checkins WHERE override_reason IS NOT NULL"
         ).fetchone(),
+        "tickets": conn.execute(
+            "SELECT ticket_type, status, count(*) FROM tickets GROUP BY 1, 2 ORDER BY 1, 2"
+        ).fetchall(),
         "categories": conn.execute(
             "SELECT category, status, count(*) FROM attendees GROUP BY 1, 2 ORDER BY 1, 2"
         ).fetchall(),

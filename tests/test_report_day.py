@@ -223,6 +223,18 @@ def test_empty_day_report(event_db, tmp_path: Path) -> None:
     assert result.pages >= 1
 
 
+def test_a_ticket_session_says_whose_tickets_it_admits(event_db, tmp_path: Path) -> None:
+    conn = event_db.conn
+    add_session(conn, "WS", start="14:00", end="16:00", ticket_types=("Workshop",))
+    [workshop] = day_report_data(conn, DAY).sessions
+    assert workshop.ticket_types == ("Workshop",) and workshop.invite_only
+    out = tmp_path / "day.pdf"
+    render_day_report(conn, DAY, out)
+    rows = [r for r in find_table(tables_of(out), "Session") if r[0] == "WS"]
+    access = rows[0][4].replace("\n", "")  # a narrow column wraps the words
+    assert access == "Workshop ticketsWorkshop 티켓"
+
+
 def test_reports_tab_writes_the_report_off_the_ui_thread(qtbot, qapp, event, db_path) -> None:
     from kiosk.gui.organiser.reports_view import ReportsView
     from kiosk.gui.organiser.tasks import TaskRunner

@@ -61,7 +61,14 @@ def key_for(char: str, *, caps_lock: bool = False) -> Key:
         return Key(key, char, mods)
     if char.isdigit():
         return Key(Qt.Key(Qt.Key.Key_0.value + int(char)), char)
-    special = {"-": Qt.Key.Key_Minus, "_": Qt.Key.Key_Underscore, "[": Qt.Key.Key_BracketLeft}
+    special = {
+        "-": Qt.Key.Key_Minus,
+        "_": Qt.Key.Key_Underscore,
+        "[": Qt.Key.Key_BracketLeft,
+        "=": Qt.Key.Key_Equal,
+        "+": Qt.Key.Key_Plus,
+        "/": Qt.Key.Key_Slash,
+    }
     if char in special:
         return Key(special[char], char)
     # Hangul from an IME, as some platforms report it in the key event itself.
@@ -359,6 +366,20 @@ def test_an_id_from_another_registration_system_keeps_its_characters(qtbot, scan
     seen = scans(scanner)
     type_keys(door.windowHandle(), [*keys_of("ext-2019_0042"), ENTER], clock, SCANNER_GAP_MS)
     assert seen == ["ext-2019_0042"]
+
+
+def test_a_signed_pretix_ticket_keeps_its_signs_and_its_case(qtbot, scanner, door, clock):
+    """pretix's signed tickets are Base64 written backwards: `=` first, `+` and `/` inside, both
+    cases. The scan is passed on as typed (Caps Lock is undone where the ticket is looked up)."""
+    seen = scans(scanner)
+    ticket = "==Pq8Ln3+Vt6Hs2/Kx9Wa"
+    type_keys(door.windowHandle(), [*keys_of(ticket), ENTER], clock, SCANNER_GAP_MS)
+    clock.advance(3000)  # the same ticket twice at once would be one scan
+    # With Caps Lock on, the letters arrive with their case swapped.
+    type_keys(door.windowHandle(), [*keys_of(ticket.swapcase()), ENTER], clock, SCANNER_GAP_MS)
+    assert seen == [ticket, ticket.swapcase()]
+    settle(qtbot, scanner, clock)
+    assert door.lookup.text() == ""
 
 
 # -- control characters -----------------------------------------------------------------------

@@ -130,6 +130,8 @@ def test_the_roster_carries_what_devices_need(organiser, tmp_path):
         "session_speakers",
         "invitations",
         "code_issues",
+        "tickets",
+        "session_ticket_types",
     }
     issues = roster["tables"]["code_issues"]
     assert len(issues["rows"]) == 6 and "code" in issues["columns"]

@@ -254,7 +254,7 @@ def test_a_bundle_with_an_invalid_row_is_refused_whole(event):
         good["rows"][0][:-1],  # short
         [*good["rows"][0][:6], good["rows"][0][6] + 0.5, *good["rows"][0][7:]],  # at_ms
         [*good["rows"][0][:2], "first", *good["rows"][0][3:]],  # device_seq
-        [*good["rows"][0][:10], "v1"],  # code_version
+        [*good["rows"][0][:10], "v1", *good["rows"][0][11:]],  # code_version
         [*good["rows"][0][:3], ["R1"], *good["rows"][0][4:]],  # registration_id
         "".join("x" for _ in good["rows"][0]),  # not a list
     ]

@@ -203,6 +203,7 @@ def _merge(
                     "exit_recorded" if out else "admitted",
                     None,
                     1,
+                    None,  # ticket_code: these are this system's own codes
                 ]
             )
         payload = json.dumps({"columns": list(CHECKIN_COLUMNS), "rows": rows}).encode()

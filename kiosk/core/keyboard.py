@@ -58,3 +58,27 @@ def keys_typed(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+_CAPS_LOCK = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+)
+
+
+def caps_lock_undone(text: str) -> str:
+    """The text a keyboard-wedge scanner meant while Caps Lock was on: Caps Lock swaps the case
+    of the Latin letters it types (the scanner's Shift for a capital then gives a small letter)
+    and leaves digits and signs alone."""
+    return text.translate(_CAPS_LOCK)
+
+
+def typed_spellings(text: str) -> tuple[str, ...]:
+    """The spellings a code may have had before a keyboard-wedge scanner typed it, the text as
+    scanned first: Caps Lock undone, and the Korean 2-set IME undone (whose keys carry no case,
+    so the small and the capital spelling of the keys). The same rule serves this product's own
+    codes (`codes.normalise`, whose alphabet ignores case) and codes from other systems, where
+    the caller keeps only a spelling that exists: a code with both small and capital letters
+    typed through the IME cannot be recovered, and is not guessed at."""
+    keys = keys_typed(text)
+    return tuple(dict.fromkeys((text, caps_lock_undone(text), keys, keys.lower(), keys.upper())))

@@ -42,6 +42,13 @@ MESSAGES: dict[Reason, dict[str, str]] = {
         "ko": "죄송합니다. 이 세션은 초청받은 분과 스태프만 입장하실 수 있습니다. "
         "안내 데스크로 가 주시기 바랍니다.",
     },
+    # {tickets}: the ticket types the session admits (Workshop), never anything personal.
+    Reason.TICKET_REQUIRED: {
+        "en": "We are sorry: this session is open to {tickets} ticket holders, invited guests "
+        "and staff only. Please visit the information desk.",
+        "ko": "죄송합니다. 이 세션은 {tickets} 티켓 소지자와 초청받은 분, 스태프만 입장하실 수 "
+        "있습니다. 안내 데스크로 가 주시기 바랍니다.",
+    },
     Reason.ROOM_FULL: {
         "en": "We are sorry: the room is full. Please wait a moment or ask the staff.",
         "ko": "죄송합니다. 회의실이 가득 찼습니다. 잠시 기다리시거나 스태프에게 문의해 주세요.",
@@ -74,8 +81,19 @@ ARRIVAL_MESSAGES: dict[Reason, dict[str, str]] = {
 }
 
 
-def message_for(reason: Reason, *, arrival: bool = False) -> dict[str, str]:
-    """The bilingual message for a reason (at a door, or on arrival), as a fresh dict."""
+def ticket_types_text(ticket_types: tuple[str, ...]) -> str:
+    """The ticket types a session admits, as a message names them ("Workshop, Masterclass")."""
+    return ", ".join(ticket_types)
+
+
+def message_for(
+    reason: Reason, *, arrival: bool = False, ticket_types: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """The bilingual message for a reason (at a door, or on arrival), as a fresh dict;
+    `ticket_types` are the session's, for a refusal that names them."""
     if arrival and reason in ARRIVAL_MESSAGES:
         return dict(ARRIVAL_MESSAGES[reason])
+    if reason is Reason.TICKET_REQUIRED:
+        tickets = ticket_types_text(ticket_types)
+        return {lang: text.format(tickets=tickets) for lang, text in MESSAGES[reason].items()}
     return dict(MESSAGES[reason])

@@ -35,6 +35,7 @@ class Reason(StrEnum):
     REVOKED = "revoked"
     CANCELLED = "cancelled"
     NOT_INVITED = "not_invited"
+    TICKET_REQUIRED = "ticket_required"
     ROOM_FULL = "room_full"
     TOO_EARLY = "too_early"
     SESSION_OVER = "session_over"
@@ -52,6 +53,7 @@ class CodeStatus(StrEnum):
     INVALID = "invalid"
     UNKNOWN = "unknown"
     REVOKED = "revoked"
+    CANCELLED = "cancelled"  # a cancelled ticket from another registration system
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,8 @@ class SessionRule:
     end_ms: int
     capacity: int | None
     invite_only: bool
+    # Ticket types whose holders pass too (`tickets:Workshop`); such a session is invite-only.
+    ticket_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,7 @@ class PersonFacts:
     cancelled: bool
     on_invitation_list: bool = False
     is_speaker: bool = False
+    ticket_types: frozenset[str] = frozenset()  # the types of the person's valid tickets
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,33 @@ def local_family_name(name_local: str) -> str:
     return name[:1]
 
 
+def name_search_text(family_name: str | None, given_name: str | None, *others: str | None) -> str:
+    """What a name search looks in, folded (`fold_name`): the name's parts and the other texts
+    (name in its own script, registration id), and for a name in Hangul the family and given
+    names also written together, both ways round (김 + 민준: 김민준; pretix's "민준 김": 민준김),
+    so a search with or without the space finds the person."""
+    family = (family_name or "").strip()
+    given = (given_name or "").strip()
+    parts = [family, given, *(x for x in others if x)]
+    if family and given and (is_hangul_name(family) or is_hangul_name(given)):
+        parts += [family + given, given + family]
+    return fold_name(" ".join(p for p in parts if p))
+
+
+def family_name_matches(typed: str, family_name: str | None, name_local: str | None) -> bool:
+    """A family name typed at a kiosk look-up is the person's: a Latin one compared with the
+    family name (case and accents aside); one in Hangul (김) compared, exactly, with the family
+    name in Hangul (the family name field, as pretix gives it) or with the family name at the start
+    of the name in the person's own script (`name_local`, 김민지)."""
+    if is_hangul_name(typed):
+        wanted = unicodedata.normalize("NFC", typed).replace(" ", "")
+        family = unicodedata.normalize("NFC", family_name or "").replace(" ", "")
+        if family and is_hangul_name(family) and family == wanted:
+            return True
+        return bool(name_local) and local_family_name(name_local or "") == wanted
+    return bool(family_name) and fold_name(family_name or "") == fold_name(typed)
+
+
 def _is_hangul(text: str) -> bool:
     return any("HANGUL" in unicodedata.name(ch, "") for ch in text)
 

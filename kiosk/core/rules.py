@@ -6,6 +6,9 @@ then the door window, the invitation list, re-entry, and capacity last.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Collection, Iterable
+
 from kiosk.core.model import (
     CodeStatus,
     Direction,
@@ -20,19 +23,49 @@ _CODE_REASONS = {
     CodeStatus.INVALID: Reason.INVALID_CODE,
     CodeStatus.UNKNOWN: Reason.UNKNOWN_CODE,
     CodeStatus.REVOKED: Reason.REVOKED,
+    CodeStatus.CANCELLED: Reason.CANCELLED,
 }
 
 # Denials an organiser or door staff may override with a written reason. Code problems and
 # cancellations are never overridden: a forged, revoked or cancelled code is never admitted.
 OVERRIDABLE: frozenset[Reason] = frozenset(
-    {Reason.NOT_INVITED, Reason.ROOM_FULL, Reason.TOO_EARLY, Reason.SESSION_OVER}
+    {
+        Reason.NOT_INVITED,
+        Reason.TICKET_REQUIRED,
+        Reason.ROOM_FULL,
+        Reason.TOO_EARLY,
+        Reason.SESSION_OVER,
+    }
 )
 
 
-def may_pass_invite_only(person: PersonFacts, policy: DoorPolicy) -> bool:
-    """An invite-only door admits its list, the session's speakers and staff categories."""
+def _ticket_key(ticket_type: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", ticket_type).casefold().split())
+
+
+def ticket_type_matches(wanted: str, held: str) -> bool:
+    """A ticket type named by the programme (`tickets:Workshop`) matches a ticket the person
+    holds when the names are the same (case and spacing aside), or when the held one is the named
+    one followed by a colon and a title (pretix's "Workshop: Human rights cities in practice")."""
+    want, have = _ticket_key(wanted), _ticket_key(held)
+    return bool(want) and (have == want or have.startswith(want + ":"))
+
+
+def holds_ticket_for(session_types: Iterable[str], held: Collection[str]) -> bool:
+    """True when one of the person's valid tickets is of a type the session admits."""
+    return any(ticket_type_matches(w, h) for w in session_types for h in held)
+
+
+def may_pass_invite_only(
+    person: PersonFacts, policy: DoorPolicy, ticket_types: Iterable[str] = ()
+) -> bool:
+    """An invite-only door admits its list, the session's speakers and staff categories, and
+    holders of a ticket of one of the session's `ticket_types` (if it names any)."""
     return (
-        person.on_invitation_list or person.is_speaker or person.category in policy.staff_categories
+        person.on_invitation_list
+        or person.is_speaker
+        or person.category in policy.staff_categories
+        or holds_ticket_for(ticket_types, person.ticket_types)
     )
 
 
@@ -76,8 +109,8 @@ def decide_door(
         return Reason.TOO_EARLY
     if at_ms >= session.end_ms:
         return Reason.SESSION_OVER
-    if session.invite_only and not may_pass_invite_only(person, policy):
-        return Reason.NOT_INVITED
+    if session.invite_only and not may_pass_invite_only(person, policy, session.ticket_types):
+        return Reason.TICKET_REQUIRED if session.ticket_types else Reason.NOT_INVITED
     if presence.inside:
         return Reason.READMITTED
     if session.capacity is not None and inside_count >= session.capacity:

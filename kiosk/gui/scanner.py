@@ -27,15 +27,17 @@ the event and keeps a copy together with the object it was addressed to.
   dropped (it is a machine, not a person, and a half code must not land in a field). Key
   releases of swallowed presses are swallowed too.
 
-Only characters of the code alphabet (RFC 4648 Base32, A-Z 2-7) and of registration ids from
-other systems ([A-Za-z0-9_-]) make up a code; Hangul typed while the Korean IME is on is mapped
-back to the keys with `kiosk.core.keyboard.keys_typed` (Caps Lock changes only the case, which
-the code alphabet ignores; the text is emitted as typed and `kiosk.core.codes.normalise` makes it
-canonical). Everything else inside a burst is dropped: control characters, Tab, Escape and whole
-ANSI escape sequences such as ``ESC [ 2 J``, Ctrl/Alt/Meta combinations, function keys. While a
-run is live, the filter also answers Qt's ShortcutOverride for every key, so no QShortcut or
-QAction fires from inside a barcode; plain code characters are claimed even when idle, because
-every code of this product begins with "A" and a bare-letter shortcut would fire on each scan.
+Only characters of the code alphabet (RFC 4648 Base32, A-Z 2-7) and of codes from other systems
+([A-Za-z0-9_-], and `+/=` of pretix's signed tickets) make up a code; Hangul typed while the Korean
+IME is on is mapped back to the keys with `kiosk.core.keyboard.keys_typed` (Caps Lock changes only
+the case, which the code alphabet ignores; the text is emitted as typed, and
+`kiosk.core.codes.normalise` makes this system's codes canonical while the ticket look-up undoes
+Caps Lock for other systems' codes). Everything else inside a burst is dropped: control characters,
+Tab, Escape and whole ANSI escape sequences such as ``ESC [ 2 J``, Ctrl/Alt/Meta combinations,
+function keys. While a run is live, the filter also answers Qt's ShortcutOverride for every key, so
+no QShortcut or QAction fires from inside a barcode; plain code characters are claimed even when
+idle, because every code of this product begins with "A" and a bare-letter shortcut would fire on
+each scan.
 
 Known limits: a key that is not a code character (Escape, Ctrl+Q, F-keys) arriving as the very
 *first* key, with nothing before it, is indistinguishable from a person's keypress and is
@@ -76,8 +78,9 @@ MAX_LENGTH = MAX_CODE_LENGTH * 4
 # Releases of keys whose press was swallowed are swallowed for this long after the scan.
 _ORPHAN_RELEASE_MS = 1000.0
 
-CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-"""What a scanned code may consist of: Base32 (A-Z 2-7, either case) and other systems' ids."""
+CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=")
+"""What a scanned code may consist of: Base32 (A-Z 2-7, either case), other systems' ids, and
+pretix's signed tickets (Base64 written backwards, so `=` may come first, with `+` and `/`)."""
 
 _ESC = "\x1b"
 _CSI_8BIT = "\x9b"

@@ -71,6 +71,24 @@ _LIST_SPLIT = re.compile(r"[,;/\s]+")
 _SPEAKER_SPLIT = re.compile(r"\s*[;,]\s*")
 _ACCESS = {"open": "open", "invite_only": "invite_only", "inviteonly": "invite_only"}
 _ACCESS_NOISE = re.compile(r"[\s\-]+")
+# `tickets:Workshop` or `tickets: Workshop, Masterclass`: holders of these ticket types pass the
+# door, as well as the session's invitation list, speakers and staff categories.
+_TICKETS_PREFIX = "tickets:"
+_MAX_TICKET_TYPE = 200
+
+
+def _access(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The stored access rule and the ticket types that pass, or None when not understood.
+
+    A `tickets:` session is stored invite-only with its ticket types listed beside it."""
+    if text[: len(_TICKETS_PREFIX)].lower() == _TICKETS_PREFIX:
+        parts = (" ".join(p.split()) for p in text[len(_TICKETS_PREFIX) :].split(","))
+        kinds = tuple(dict.fromkeys(p for p in parts if p))
+        if not kinds or any(len(kind) > _MAX_TICKET_TYPE for kind in kinds):
+            return None
+        return "invite_only", kinds
+    access = _ACCESS.get(_ACCESS_NOISE.sub("_", text.lower()))
+    return None if access is None else (access, ())
 
 
 def _parse_date(text: str) -> date | None:
@@ -114,8 +132,9 @@ def _bad_time(row: int, column: str, text: str) -> RowError:
 
 def _check_row(
     row: int, values: tuple[str, ...], tz: ZoneInfo, errors: list[RowError]
-) -> tuple[tuple[object, ...], tuple[str, ...]] | None:
-    """One programme row as stored values and speakers, or None after reporting its errors."""
+) -> tuple[tuple[object, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """One programme row as stored values, speakers and the ticket types that pass its door, or
+    None after reporting its errors."""
     sid, title_en, title_ko, day_text, start_text, end_text, venue, room = values[:8]
     capacity_text, access_text, organizer, interpretation, speakers_text = values[8:]
     before = len(errors)
@@ -154,10 +173,11 @@ def _check_row(
             message = f"capacity {capacity_text!r}: a whole number of people, or empty"
             params = {"value": capacity_text}
             error(RowError(row, "capacity", message, Problem.BAD_CAPACITY, params))
-    access = _ACCESS.get(_ACCESS_NOISE.sub("_", access_text.lower()))
+    rule = _access(access_text)
+    access, ticket_types = rule if rule is not None else (None, ())
     if access is None:
         if access_text:
-            message = f"access {access_text!r}: use open or invite_only"
+            message = f"access {access_text!r}: use open, invite_only or tickets:TYPE"
             error(RowError(row, "access", message, Problem.BAD_ACCESS, {"value": access_text}))
         else:
             error(required(row, "access"))
@@ -193,7 +213,7 @@ def _check_row(
         organizer or None,
         languages,
     )
-    return record, speakers
+    return record, speakers, ticket_types
 
 
 def plan_programme(conn: sqlite3.Connection, table: Table, tz: ZoneInfo) -> Plan:
@@ -213,12 +233,16 @@ def plan_programme(conn: sqlite3.Connection, table: Table, tz: ZoneInfo) -> Plan
     old_speakers: dict[str, set[str]] = {}
     for sid, rid in conn.execute("SELECT session_id, registration_id FROM session_speakers"):
         old_speakers.setdefault(sid, set()).add(rid)
+    old_types: dict[str, set[str]] = {}
+    for sid, kind in conn.execute("SELECT session_id, ticket_type FROM session_ticket_types"):
+        old_types.setdefault(sid, set()).add(kind)
 
     pick = table.picker(COLUMNS)
     seen: dict[str, int] = {}
     inserts: list[tuple[object, ...]] = []
     updates: list[tuple[object, ...]] = []
     new_speakers: dict[str, tuple[str, ...]] = {}
+    new_types: dict[str, tuple[str, ...]] = {}
     unchanged = speakers_only = 0
     for row, cells in table.rows:
         values = pick(cells)
@@ -231,15 +255,18 @@ def plan_programme(conn: sqlite3.Connection, table: Table, tz: ZoneInfo) -> Plan
         checked = _check_row(row, values, tz, errors)
         if checked is None or errors:
             continue
-        full, speakers = checked
+        full, speakers, ticket_types = checked
         record = project(full)
         old = existing.get(sid)
         speakers_changed = has_speakers and set(speakers) != old_speakers.get(sid, set())
+        types_changed = set(ticket_types) != old_types.get(sid, set())
+        if types_changed:
+            new_types[sid] = ticket_types
         if old is None:
             inserts.append(record)
         elif old != record:
             updates.append((*record[1:], sid))
-        elif speakers_changed:
+        elif speakers_changed or types_changed:
             speakers_only += 1
         else:
             unchanged += 1
@@ -254,6 +281,7 @@ def plan_programme(conn: sqlite3.Connection, table: Table, tz: ZoneInfo) -> Plan
     assignments = ", ".join(f"{column} = ?" for column in stored[1:])
     update_sql = f"UPDATE sessions SET {assignments} WHERE session_id = ?"
     speaker_rows = [(sid, rid) for sid, ids in new_speakers.items() for rid in ids]
+    type_rows = [(sid, kind) for sid, kinds in new_types.items() for kind in kinds]
 
     def write(conn: sqlite3.Connection) -> None:
         conn.executemany(update_sql, updates)
@@ -264,6 +292,12 @@ def plan_programme(conn: sqlite3.Connection, table: Table, tz: ZoneInfo) -> Plan
         conn.executemany(
             "INSERT INTO session_speakers (session_id, registration_id) VALUES (?, ?)",
             speaker_rows,
+        )
+        conn.executemany(
+            "DELETE FROM session_ticket_types WHERE session_id = ?", [(sid,) for sid in new_types]
+        )
+        conn.executemany(
+            "INSERT INTO session_ticket_types (session_id, ticket_type) VALUES (?, ?)", type_rows
         )
 
     return Plan(

@@ -19,6 +19,7 @@ from kiosk.core.model import CATEGORIES
 from kiosk.core.presence import AdmittedScan, PresenceFold, peak_occupancy
 from kiosk.services.event import load_event
 from kiosk.store.presence import admitted_scans, first_checkins
+from kiosk.store.tickets import EFFECTIVE_STATUS
 
 BUCKET_MS = 15 * 60_000
 NEAR_CAPACITY = 0.9
@@ -55,6 +56,7 @@ class SessionFigures:
     overrides: int  # admissions by override
     invited: int  # invitation list size (invite-only sessions)
     invited_came: int  # people on the list who entered
+    ticket_types: tuple[str, ...] = ()  # `tickets:Workshop`: holders of these pass too
 
     @property
     def peak_share(self) -> float | None:
@@ -149,8 +151,8 @@ def day_report_data(
     start_ms, end_ms = day_bounds(day, tz)
     step("people")
     registered, cancelled = conn.execute(
-        "SELECT count(*) FILTER (WHERE status != 'cancelled'), "
-        "count(*) FILTER (WHERE status = 'cancelled') FROM attendees"
+        f"SELECT count(*) FILTER (WHERE {EFFECTIVE_STATUS} != 'cancelled'), "
+        f"count(*) FILTER (WHERE {EFFECTIVE_STATUS} = 'cancelled') FROM attendees AS a"
     ).fetchone()
     # Checked in: arrived at a kiosk or admitted at any door (kiosk.core.presence).
     first_ever = first_checkins(conn, before_ms=end_ms)
@@ -162,7 +164,7 @@ def day_report_data(
     status_of: dict[str, tuple[str, bool]] = {
         str(rid): (str(category), status == "cancelled")
         for rid, category, status in conn.execute(
-            "SELECT registration_id, category, status FROM attendees"
+            f"SELECT a.registration_id, a.category, {EFFECTIVE_STATUS} FROM attendees AS a"
         )
     }
     per_category: dict[str, list[int]] = {category: [0, 0] for category in CATEGORIES}
@@ -240,6 +242,13 @@ def _session_figures(conn: sqlite3.Connection, day: date) -> list[SessionFigures
             denied[sid] += int(count)
         elif override:
             overrides[sid] += int(count)
+    kinds: dict[str, list[str]] = {sid: [] for sid in ids}
+    for sid, kind in conn.execute(
+        f"SELECT session_id, ticket_type FROM session_ticket_types WHERE session_id IN ({marks}) "
+        "ORDER BY ticket_type",
+        ids,
+    ):
+        kinds[sid].append(kind)
     invited: dict[str, set[str]] = {sid: set() for sid in ids}
     for sid, rid in conn.execute(
         f"SELECT session_id, registration_id FROM invitations WHERE session_id IN ({marks})", ids
@@ -263,6 +272,7 @@ def _session_figures(conn: sqlite3.Connection, day: date) -> list[SessionFigures
             overrides=overrides[sid],
             invited=len(invited[sid]),
             invited_came=len(invited[sid] & doors[sid].entered()),
+            ticket_types=tuple(kinds[sid]),
         )
         for sid, title_en, title_ko, start, end, room, access, capacity in rows
     ]

@@ -34,6 +34,7 @@ from reportlab.platypus import (
 
 from kiosk.badges.fonts import FontChain, font_chain
 from kiosk.core.clock import from_ms
+from kiosk.core.messages import ticket_types_text
 from kiosk.errors import KioskError
 from kiosk.exports import write_atomically
 from kiosk.reports.day_data import DayReport, SessionFigures, day_report_data
@@ -109,6 +110,14 @@ def _table(rows: list[list[Any]], widths: list[float], *, highlight: Sequence[in
     commands += [("BACKGROUND", (0, row), (-1, row), NEAR_FILL) for row in highlight]
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _access_words(session: SessionFigures) -> list[str]:
+    """Who may enter, in English and Korean: open, invitation, or holders of given tickets."""
+    if session.ticket_types:
+        tickets = ticket_types_text(session.ticket_types)
+        return [f"{tickets} tickets", f"{tickets} 티켓"]
+    return ["invite only", "초청"] if session.invite_only else ["open", "공개"]
 
 
 def _hhmm(ms: int | None, report: DayReport) -> str:
@@ -251,9 +260,7 @@ class _Builder:
                     f"{s.start}–{s.end}",
                     text.para(s.room, text.cell),
                     text.lines([s.title_en or "", s.title_ko or ""], text.cell),
-                    text.lines(
-                        ["invite only", "초청"] if s.invite_only else ["open", "공개"], text.cell
-                    ),
+                    text.lines(_access_words(s), text.cell),
                     str(s.admitted),
                     "—" if s.capacity is None else str(s.capacity),
                     str(s.peak),

@@ -31,7 +31,7 @@ from kiosk.services.badges import badge_layout_name, render_badge_file
 from kiosk.services.event import load_event
 from kiosk.store.database import open_database, transaction
 from kiosk.store.id_lists import IN_LIST, id_list
-from kiosk.store.people import code_versions
+from kiosk.store.people import badge_holders, code_versions
 from kiosk.store.settings import get_setting, put_setting
 
 Progress = Callable[[int, int], None]
@@ -114,13 +114,7 @@ def badge_print_history(conn: sqlite3.Connection, registration_id: str) -> list[
 def _people(conn: sqlite3.Connection, registration_ids: Sequence[str] | None) -> list[str]:
     if registration_ids is not None:
         return list(dict.fromkeys(registration_ids))
-    return [
-        rid
-        for (rid,) in conn.execute(
-            "SELECT registration_id FROM attendees WHERE status != 'cancelled' "
-            "ORDER BY registration_id"
-        )
-    ]
+    return badge_holders(conn)
 
 
 def _earlier_prints(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, int]:

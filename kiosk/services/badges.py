@@ -17,6 +17,7 @@ from kiosk.exports import write_atomically
 from kiosk.services.event import Event, load_event
 from kiosk.services.identify import identify
 from kiosk.services.issuing import current_code, planned_code
+from kiosk.store.people import attendee_by_id, badge_holders
 from kiosk.store.settings import get_setting
 
 Progress = Callable[[int, int], None]
@@ -50,12 +51,10 @@ def people_for_badges(
     if everyone:
         return None
     if registration_id is not None:
-        row = conn.execute(
-            "SELECT status FROM attendees WHERE registration_id = ?", (registration_id,)
-        ).fetchone()
-        if row is None:
+        person = attendee_by_id(conn, registration_id)
+        if person is None:
             raise KioskError(f"no such registration: {registration_id}")
-        if row[0] == "cancelled":
+        if person.cancelled:
             raise KioskError(f"{registration_id} is cancelled: no badge is printed")
         return [registration_id]
     if code is None:
@@ -83,16 +82,7 @@ def badge_contents(
     """How many badges, and their contents (read lazily, one person at a time)."""
     event = event or load_event(conn)
     receivers = receiver_languages(conn)
-    if registration_ids is None:
-        ids = [
-            rid
-            for (rid,) in conn.execute(
-                "SELECT registration_id FROM attendees WHERE status != 'cancelled' "
-                "ORDER BY registration_id"
-            )
-        ]
-    else:
-        ids = list(registration_ids)
+    ids = badge_holders(conn) if registration_ids is None else list(registration_ids)
 
     def contents() -> Iterator[BadgeContent]:
         for rid in ids:

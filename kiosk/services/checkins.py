@@ -145,6 +145,7 @@ class CheckinService:
                     reason=reason,
                     override_reason=applied_override,
                     code_version=found.code_version,
+                    ticket_code=found.ticket_code,
                 )
                 self._presence.record(entry)
                 inside = self._presence.inside_count(session_id)
@@ -162,6 +163,7 @@ class CheckinService:
             capacity=session.capacity,
             checkin_id=entry.event_uid,
             override_reason=applied_override,
+            ticket_types=session.ticket_types,
         )
 
     def inside_count(self, session_id: str) -> int:
@@ -197,11 +199,12 @@ class CheckinService:
                 at_ms=at,
                 reason=reason,
                 code_version=found.code_version,
+                ticket_code=found.ticket_code,
             )
         sessions = None
         if reason.admits and found.attendee is not None:
             sessions = self.sessions_for(
-                found.attendee.registration_id, found.attendee.category, at
+                found.attendee.registration_id, found.attendee.category, at, facts
             )
         return Verdict(
             reason,
@@ -214,8 +217,15 @@ class CheckinService:
             sessions=sessions,
         )
 
-    def sessions_for(self, registration_id: str, category: str, at_ms: int) -> list[dict[str, Any]]:
-        """The sessions on the day of `at_ms` that this person may enter, in time order."""
+    def sessions_for(
+        self,
+        registration_id: str,
+        category: str,
+        at_ms: int,
+        person: PersonFacts | None = None,
+    ) -> list[dict[str, Any]]:
+        """The sessions on the day of `at_ms` that this person may enter, in time order
+        (`person`: their facts, when the caller has them, for the ticket types they hold)."""
         tz = self.event.tz
         day = local_date(at_ms, tz).isoformat()
         rows = self.conn.execute(
@@ -224,14 +234,22 @@ class CheckinService:
             "EXISTS(SELECT 1 FROM invitations i WHERE i.session_id = s.session_id "
             "       AND i.registration_id = :rid), "
             "EXISTS(SELECT 1 FROM session_speakers p WHERE p.session_id = s.session_id "
-            "       AND p.registration_id = :rid) "
+            "       AND p.registration_id = :rid), "
+            "(SELECT group_concat(t.ticket_type, char(31)) FROM session_ticket_types t "
+            "       WHERE t.session_id = s.session_id) "
             "FROM sessions s WHERE s.date = :day ORDER BY s.start_ms, s.session_id",
             {"rid": registration_id, "day": day},
         ).fetchall()
+        held = person.ticket_types if person is not None else frozenset()
         out = []
-        for sid, t_en, t_ko, start, end, venue, room, interp, invite_only, invited, speaker in rows:
-            facts = PersonFacts(registration_id, category, False, bool(invited), bool(speaker))
-            if invite_only and not may_pass_invite_only(facts, self.event.policy):
+        for row in rows:
+            sid, t_en, t_ko, start, end, venue, room, interp, invite_only = row[:9]
+            invited, speaker = row[9:11]
+            kinds = tuple(row[11].split("\x1f")) if row[11] else ()
+            facts = PersonFacts(
+                registration_id, category, False, bool(invited), bool(speaker), held
+            )
+            if invite_only and not may_pass_invite_only(facts, self.event.policy, kinds):
                 continue
             out.append(
                 {

@@ -6,16 +6,23 @@ import sqlite3
 from dataclasses import dataclass
 
 from kiosk.core.codes import MAX_CODE_LENGTH, parse_code, signature_valid
+from kiosk.core.keyboard import typed_spellings
 from kiosk.core.model import CodeStatus
 from kiosk.services.event import Event
-from kiosk.store.people import Attendee, attendee_by_external_code, attendee_by_id
+from kiosk.store.people import Attendee, attendee_by_id
+from kiosk.store.tickets import first_ticket, ticket_of_this_length
 
 
 @dataclass(frozen=True, slots=True)
 class Identification:
+    """Whose code was scanned, and how usable it is. `ticket_code` is the ticket from another
+    system that was scanned, as stored (None for this system's own signed codes), so that the
+    check-in log can tell which of a person's tickets was used."""
+
     status: CodeStatus
     attendee: Attendee | None = None
     code_version: int | None = None
+    ticket_code: str | None = None
 
 
 def identify(conn: sqlite3.Connection, event: Event, text: str) -> Identification:
@@ -47,14 +54,24 @@ def _is_text(value: str) -> bool:
 
 
 def _external(conn: sqlite3.Connection, text: str) -> Identification:
-    """A code from another registration system, accepted by exact match until a reissue."""
-    external = attendee_by_external_code(conn, text)
-    if external is None:
-        return Identification(CodeStatus.INVALID)
-    revoked = conn.execute(
-        "SELECT external_code_revoked FROM attendees WHERE registration_id = ?",
-        (external.registration_id,),
-    ).fetchone()[0]
-    if revoked:
-        return Identification(CodeStatus.REVOKED)
-    return Identification(CodeStatus.VALID, external, None)
+    """A ticket from another registration system (any of a person's tickets).
+
+    The code as scanned is looked up first; only when no ticket has it are the spellings a
+    keyboard-wedge scanner may have garbled it into (Caps Lock, Korean IME) tried, and only a
+    spelling that is a ticket is taken, so a code with signs or mixed case is never lowered
+    blindly. A ticket replaced by a reissue scans revoked, a cancelled one cancelled. A code
+    shaped like the tickets held (their length) that nobody holds is an unknown ticket, not a
+    badge that "could not be read"."""
+    ticket = first_ticket(conn, typed_spellings(text))
+    if ticket is None:
+        lengths = {len(spelling) for spelling in typed_spellings(text)}
+        known_shape = any(ticket_of_this_length(conn, length) for length in lengths)
+        return Identification(CodeStatus.UNKNOWN if known_shape else CodeStatus.INVALID)
+    attendee = attendee_by_id(conn, ticket.registration_id)
+    if attendee is None:
+        return Identification(CodeStatus.UNKNOWN, ticket_code=ticket.code)
+    if attendee.external_codes_revoked:
+        return Identification(CodeStatus.REVOKED, ticket_code=ticket.code)
+    if ticket.cancelled:
+        return Identification(CodeStatus.CANCELLED, attendee, ticket_code=ticket.code)
+    return Identification(CodeStatus.VALID, attendee, None, ticket.code)

@@ -10,7 +10,8 @@ from kiosk.core.codes import issue_code
 from kiosk.errors import KioskError
 from kiosk.services.event import Event, is_organiser, load_event, load_signing_key
 from kiosk.store.database import transaction
-from kiosk.store.people import code_versions
+from kiosk.store.people import attendee_by_id, code_versions
+from kiosk.store.tickets import tickets_of
 
 
 def _versions(
@@ -64,9 +65,9 @@ def issue_codes(
                 [(rid, new, issued_ms, codes[rid]) for rid, new in changed],
             )
             if reissue:
+                # The person's codes from other systems (tickets) are replaced too.
                 conn.executemany(
-                    "UPDATE attendees SET external_code_revoked = 1 "
-                    "WHERE registration_id = ? AND external_code IS NOT NULL",
+                    "UPDATE attendees SET external_code_revoked = 1 WHERE registration_id = ?",
                     [(rid,) for rid, _ in changed],
                 )
     for rid, _, _ in plan:
@@ -93,7 +94,8 @@ def current_code(conn: sqlite3.Connection, registration_id: str) -> tuple[str, i
     """The person's current code and its version.
 
     The organiser's machine signs it (issuing a first code if there was none); a device without
-    the signing key reads the code it was given, or the person's code from another system.
+    the signing key reads the code it was given, or one of the person's valid tickets from
+    another system.
     """
     if is_organiser(conn):
         code = next(issue_codes(conn, [registration_id]))[1]
@@ -109,11 +111,9 @@ def current_code(conn: sqlite3.Connection, registration_id: str) -> tuple[str, i
     ).fetchone()
     if row is not None and row[0]:
         return str(row[0]), int(row[1])
-    external = conn.execute(
-        "SELECT external_code FROM attendees WHERE registration_id = ? "
-        "AND external_code IS NOT NULL AND external_code_revoked = 0",
-        (registration_id,),
-    ).fetchone()
-    if external is not None:
-        return str(external[0]), 0
+    person = attendee_by_id(conn, registration_id)
+    if person is not None and not person.external_codes_revoked:
+        valid = [ticket for ticket in tickets_of(conn, registration_id) if not ticket.cancelled]
+        if valid:
+            return valid[0].code, 0
     raise KioskError(f"no code has been issued to {registration_id} yet: issue one first")

@@ -7,10 +7,9 @@ The kiosk look-up never lists names: it answers with one person or with nobody, 
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 
-from kiosk.core.names import display_name, fold_name, is_hangul_name, local_family_name
+from kiosk.core.names import display_name, family_name_matches, fold_name, name_search_text
 from kiosk.core.privacy import email_hash
 from kiosk.services.event import load_event
 
@@ -43,7 +42,7 @@ def search_by_name(conn: sqlite3.Connection, query: str, limit: int = 20) -> lis
         "status, badge_privacy FROM attendees ORDER BY family_name, given_name, registration_id"
     )
     for rid, family, given, local, organization, category, status, private in rows:
-        haystack = _fold(" ".join(x for x in (family, given, local, rid) if x))
+        haystack = name_search_text(family, given, local, rid)
         if all(word in haystack for word in words):
             matches.append(
                 PersonMatch(
@@ -71,8 +70,9 @@ def find_self(
 
     Either the registration id together with the family name, or the family name together
     with the e-mail address (matched against the stored salted hash). A family name typed in
-    Hangul (김) is matched against the family name at the start of the name in the person's own
-    script (`name_local`, 김민지), as strictly as a Latin one against `family_name`.
+    Hangul (김) is matched against a family name in Hangul, or the one at the start of the name in
+    the person's own script (`name_local`, 김민지), as strictly as a Latin one
+    (`names.family_name_matches`).
     """
     typed = (family_name or "").strip()
     if not typed:
@@ -92,13 +92,6 @@ def find_self(
     else:
         return None
     for rid, stored_family, name_local in rows:
-        if _same_family(typed, stored_family, name_local):
+        if family_name_matches(typed, stored_family, name_local):
             return str(rid)
     return None
-
-
-def _same_family(typed: str, family_name: str | None, name_local: str | None) -> bool:
-    if is_hangul_name(typed):
-        wanted = unicodedata.normalize("NFC", typed).replace(" ", "")
-        return bool(name_local) and local_family_name(name_local or "") == wanted
-    return _fold(family_name or "") == _fold(typed)

@@ -21,6 +21,8 @@ class SessionRow:
     capacity: int | None
     invite_only: bool
     interpretation: tuple[str, ...]
+    # Holders of these ticket types pass too (`tickets:Workshop`); the session is invite-only.
+    ticket_types: tuple[str, ...] = ()
 
     def title(self, language: str) -> str:
         """The title in the wanted language, falling back to the other one."""
@@ -41,6 +43,11 @@ def list_sessions(conn: sqlite3.Connection) -> list[SessionRow]:
         'SELECT session_id, title_en, title_ko, date, start, "end", venue, room, capacity, '
         "access = 'invite_only', interpretation FROM sessions ORDER BY start_ms, session_id"
     ).fetchall()
+    kinds: dict[str, list[str]] = {}
+    for sid, kind in conn.execute(
+        "SELECT session_id, ticket_type FROM session_ticket_types ORDER BY session_id, ticket_type"
+    ):
+        kinds.setdefault(sid, []).append(kind)
     sessions = []
     for row in rows:
         sid, title_en, title_ko, day, start, end, venue, room, capacity, invite_only, langs = row
@@ -57,6 +64,7 @@ def list_sessions(conn: sqlite3.Connection) -> list[SessionRow]:
                 capacity=capacity,
                 invite_only=bool(invite_only),
                 interpretation=tuple(x for x in (langs or "").split(",") if x),
+                ticket_types=tuple(kinds.get(sid, ())),
             )
         )
     return sessions

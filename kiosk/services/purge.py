@@ -1,10 +1,11 @@
 """Deleting personal data after the event, keeping anonymous counts (`kiosk purge --yes`).
 
 What goes: every attendee's names (both scripts), organisation, title, country, e-mail hash,
-accessibility needs and code from another registration system (and those columns wherever another
-table about people has them); the free text of door overrides (in the log and in any copy of log
-lines, such as sync's rejected lines: the fact of an override stays); the text of every issued
-code (it carries the registration id); print error messages.
+accessibility needs and codes from another registration system (tickets: their codes become random
+pseudonyms, their order references go, and so does the scanned ticket in the log; and those columns
+wherever another table about people has them); the free text of door overrides (in the log and in
+any copy of log lines, such as sync's rejected lines: the fact of an override stays); the text of
+every issued code (it carries the registration id); print error messages.
 What stays: categories, statuses, languages, badge-privacy flags, code versions, every check-in and
 badge print with its time, device, session, direction and reason. So `kiosk status`, the day report
 and every count agree before and after a purge.
@@ -62,7 +63,7 @@ ATTENDEE_PERSONAL_COLUMNS: tuple[str, ...] = (
 # Columns that hold personal data in any table about people (one with a `registration_id`),
 # including tables a later schema adds.
 PERSONAL_COLUMN_NAMES: frozenset[str] = frozenset(
-    {*ATTENDEE_PERSONAL_COLUMNS, "email", "phone", "organisation"}
+    {*ATTENDEE_PERSONAL_COLUMNS, "email", "phone", "organisation", "ticket_code", "source_ref"}
 )
 PSEUDONYM_PREFIX = "anon-"
 OVERRIDE_PLACEHOLDER = "(removed by purge)"
@@ -319,6 +320,12 @@ def _clear(conn: sqlite3.Connection, at_ms: int | None) -> tuple[int, int, int]:
                 (OVERRIDE_PLACEHOLDER, OVERRIDE_PLACEHOLDER),
             ).rowcount
     conn.execute("UPDATE code_issues SET code = NULL WHERE code IS NOT NULL")
+    # A ticket's code is its key: each becomes a random pseudonym (types and states stay, so
+    # counts by ticket type survive); the log's copy of the scanned ticket went with the column.
+    conn.execute(
+        f"UPDATE tickets SET code = '{PSEUDONYM_PREFIX}' || lower(hex(randomblob(12))) "
+        f"WHERE code NOT LIKE '{PSEUDONYM_PREFIX}%'"
+    )
     conn.execute("UPDATE badge_prints SET message = NULL WHERE message IS NOT NULL")
     for _, sql in triggers:
         conn.execute(sql)

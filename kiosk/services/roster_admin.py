@@ -20,6 +20,7 @@ from kiosk.errors import KioskError
 from kiosk.services.event import load_event
 from kiosk.store.database import transaction
 from kiosk.store.presence import checked_in_ids
+from kiosk.store.tickets import tickets_of
 
 WALK_IN_PREFIX = "W-"
 _EMAIL_RE = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+$")
@@ -41,6 +42,17 @@ class NewPerson:
     language: str = ""
     badge_privacy: bool = False
     accessibility: str = ""
+
+
+@dataclass(frozen=True)
+class TicketShown:
+    """One of a person's tickets as the organiser's person page shows it: the type, whether it
+    is cancelled, and only the last four characters of its code (the code is a secret that would
+    let anyone enter; a photographed screen must not leak it)."""
+
+    ticket_type: str | None
+    code_tail: str
+    cancelled: bool
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,7 @@ class PersonRecord:
     last_print_ms: int | None
     invitations: tuple[str, ...] = field(default_factory=tuple)
     speaker_of: tuple[str, ...] = field(default_factory=tuple)
+    tickets: tuple[TicketShown, ...] = field(default_factory=tuple)
 
     @property
     def name(self) -> str:
@@ -307,6 +320,10 @@ def person_record(conn: sqlite3.Connection, registration_id: str) -> PersonRecor
         last_print_ms=int(last_print) if last_print is not None else None,
         invitations=invitations,
         speaker_of=speaker_of,
+        tickets=tuple(
+            TicketShown(t.ticket_type, t.code_tail, t.cancelled)
+            for t in tickets_of(conn, registration_id)
+        ),
     )
 
 

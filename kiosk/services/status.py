@@ -11,12 +11,16 @@ import sqlite3
 from typing import Any
 
 from kiosk.store.presence import checked_in_count, session_counts
+from kiosk.store.tickets import EFFECTIVE_STATUS
 
 
 def registered_count(conn: sqlite3.Connection) -> int:
-    """Registrations that are not cancelled (the people `badge --all` renders)."""
+    """Registrations that are not cancelled (the people `badge --all` renders: not someone
+    whose tickets are all cancelled either)."""
     return int(
-        conn.execute("SELECT count(*) FROM attendees WHERE status != 'cancelled'").fetchone()[0]
+        conn.execute(
+            f"SELECT count(*) FROM attendees AS a WHERE {EFFECTIVE_STATUS} != 'cancelled'"
+        ).fetchone()[0]
     )
 
 

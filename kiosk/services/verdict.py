@@ -27,6 +27,8 @@ class Verdict:
     checkin_id: str | None = None
     override_reason: str | None = None
     sessions: list[dict[str, Any]] | None = field(default=None)
+    # The ticket types the session admits (`tickets:Workshop`), for a refusal that names them.
+    ticket_types: tuple[str, ...] = ()
 
     @property
     def admitted(self) -> bool:
@@ -45,7 +47,9 @@ class Verdict:
                 "name": self.attendee.name,
                 "category": self.attendee.category,
             }
-        out["message"] = message_for(self.reason, arrival=self.session_id is None)
+        out["message"] = message_for(
+            self.reason, arrival=self.session_id is None, ticket_types=self.ticket_types
+        )
         if self.session_id is not None and self.reason is not Reason.UNKNOWN_SESSION:
             out["occupancy"] = {"inside": self.inside, "capacity": self.capacity}
         out["at"] = iso(self.at_ms, self.tz)

@@ -27,6 +27,7 @@ class CheckinRecord:
     reason: Reason
     override_reason: str | None
     code_version: int | None
+    ticket_code: str | None = None
 
 
 def new_event_uid(at_ms: int, random_bits: int | None = None) -> str:
@@ -50,16 +51,18 @@ def append_checkin(
     reason: Reason,
     override_reason: str | None = None,
     code_version: int | None = None,
+    ticket_code: str | None = None,
 ) -> CheckinRecord:
-    """Append one scan to the log (inside the caller's transaction)."""
+    """Append one scan to the log (inside the caller's transaction); `ticket_code` is the ticket
+    from another system that was scanned (None for this system's own codes)."""
     seq = conn.execute(
         "SELECT coalesce(max(device_seq), 0) + 1 FROM checkins WHERE device = ?", (device,)
     ).fetchone()[0]
     uid = new_event_uid(at_ms)
     cursor = conn.execute(
         "INSERT INTO checkins(event_uid, device, device_seq, registration_id, session_id, "
-        "direction, at_ms, verdict, reason, override_reason, code_version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "direction, at_ms, verdict, reason, override_reason, code_version, ticket_code) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             uid,
             device,
@@ -72,6 +75,7 @@ def append_checkin(
             reason.value,
             override_reason,
             code_version,
+            ticket_code,
         ),
     )
     return CheckinRecord(
@@ -86,6 +90,7 @@ def append_checkin(
         reason=reason,
         override_reason=override_reason,
         code_version=code_version,
+        ticket_code=ticket_code,
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kiosk.core.model import PersonFacts, SessionRule
 from kiosk.core.names import display_name
 from kiosk.store.id_lists import IN_LIST, id_list
+from kiosk.store.tickets import EFFECTIVE_STATUS, valid_ticket_types
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,8 @@ class Attendee:
     status: str
     code_version: int
     language: str | None
+    # A reissue of this system's code replaced the person's codes from other systems.
+    external_codes_revoked: bool = False
 
     @property
     def name(self) -> str:
@@ -29,19 +32,36 @@ class Attendee:
 
     @property
     def cancelled(self) -> bool:
+        """The registration is cancelled, or every ticket the person holds is."""
         return self.status == "cancelled"
 
 
+# `status` is the effective one: a person whose tickets are all cancelled counts as cancelled.
 _ATTENDEE_COLUMNS = (
-    "registration_id, family_name, given_name, category, status, code_version, language"
+    "a.registration_id, a.family_name, a.given_name, a.category, "
+    f"{EFFECTIVE_STATUS}, a.code_version, a.language, a.external_code_revoked = 1"
 )
 
 
 def attendee_by_id(conn: sqlite3.Connection, registration_id: str) -> Attendee | None:
     row = conn.execute(
-        f"SELECT {_ATTENDEE_COLUMNS} FROM attendees WHERE registration_id = ?", (registration_id,)
+        f"SELECT {_ATTENDEE_COLUMNS} FROM attendees AS a WHERE a.registration_id = ?",
+        (registration_id,),
     ).fetchone()
-    return Attendee(*row) if row else None
+    if row is None:
+        return None
+    rid, family, given, category, status, version, language, revoked = row
+    return Attendee(rid, family, given, category, status, version, language, bool(revoked))
+
+
+def badge_holders(conn: sqlite3.Connection) -> list[str]:
+    """Every registration that gets a badge, in id order: not cancelled, and not someone whose
+    tickets are all cancelled."""
+    rows = conn.execute(
+        f"SELECT a.registration_id FROM attendees AS a WHERE {EFFECTIVE_STATUS} != 'cancelled' "
+        "ORDER BY a.registration_id"
+    )
+    return [str(rid) for (rid,) in rows]
 
 
 def code_versions(conn: sqlite3.Connection, registration_ids: Iterable[str]) -> dict[str, int]:
@@ -54,20 +74,26 @@ def code_versions(conn: sqlite3.Connection, registration_ids: Iterable[str]) -> 
     return {str(rid): int(version) for rid, version in rows}
 
 
-def attendee_by_external_code(conn: sqlite3.Connection, code: str) -> Attendee | None:
-    row = conn.execute(
-        f"SELECT {_ATTENDEE_COLUMNS} FROM attendees WHERE external_code = ?", (code,)
-    ).fetchone()
-    return Attendee(*row) if row else None
-
-
 def session_rule(conn: sqlite3.Connection, session_id: str) -> SessionRule | None:
     row = conn.execute(
         "SELECT session_id, start_ms, end_ms, capacity, access = 'invite_only' "
         "FROM sessions WHERE session_id = ?",
         (session_id,),
     ).fetchone()
-    return SessionRule(row[0], row[1], row[2], row[3], bool(row[4])) if row else None
+    if row is None:
+        return None
+    kinds = session_ticket_types(conn, session_id)
+    return SessionRule(row[0], row[1], row[2], row[3], bool(row[4]), kinds)
+
+
+def session_ticket_types(conn: sqlite3.Connection, session_id: str) -> tuple[str, ...]:
+    """The ticket types whose holders may enter a session besides its list, speakers and staff
+    (`tickets:TYPE` in the programme); empty for other sessions."""
+    rows = conn.execute(
+        "SELECT ticket_type FROM session_ticket_types WHERE session_id = ? ORDER BY ticket_type",
+        (session_id,),
+    )
+    return tuple(str(kind) for (kind,) in rows)
 
 
 def person_facts(
@@ -96,4 +122,5 @@ def person_facts(
         cancelled=attendee.cancelled,
         on_invitation_list=invited,
         is_speaker=speaker,
+        ticket_types=valid_ticket_types(conn, attendee.registration_id),
     )

@@ -209,6 +209,27 @@ MIGRATIONS: list[str] = [
         FROM attendees WHERE external_code IS NOT NULL;
     ALTER TABLE checkins ADD COLUMN ticket_code TEXT;
     """,
+    # 8: sessions open to holders of given ticket types (issue 11; `access` = `tickets:Workshop`
+    # in the programme). Such a session is stored as invite-only (its invitation list, speakers
+    # and staff categories still pass) and lists here the ticket types that pass too. A check-in
+    # that could not join the log keeps the ticket it scanned, as the log does. Ticket codes are
+    # indexed by length, so a scan of a code nobody holds can tell "a ticket we do not know"
+    # (same shape as the tickets held) from a text that is no code at all. A code that schema 7
+    # copied from a person whose external code a reissue had revoked became a 'cancelled' ticket;
+    # it is valid again here: the person's `external_code_revoked` already makes it scan revoked,
+    # and a cancelled ticket would make the person (who holds a new badge) count as cancelled.
+    """
+    CREATE TABLE session_ticket_types (
+        session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
+        ticket_type TEXT NOT NULL,
+        PRIMARY KEY (session_id, ticket_type)
+    ) WITHOUT ROWID;
+    ALTER TABLE sync_rejects ADD COLUMN ticket_code TEXT;
+    CREATE INDEX tickets_by_length ON tickets(length(code));
+    UPDATE tickets SET status = 'valid'
+        WHERE source IS NULL AND status = 'cancelled'
+        AND code IN (SELECT external_code FROM attendees WHERE external_code_revoked = 1);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,7 +10,8 @@ they could not see each other is reported instead:
 - `revoked_code_used`: an admission or arrival with a code older than the person's current code at
   the organiser (a device that had not yet synced the reissue), or with another system's code
   that has since been revoked.
-- `cancelled_registration_admitted`: an admission of a registration cancelled at the organiser.
+- `cancelled_registration_admitted`: an admission of a registration cancelled at the organiser
+  (or of a ticket cancelled there, or of someone all of whose tickets were cancelled).
 - `sequence_taken`: a check-in that could not join the log because its device and sequence number
   already belong to another check-in (two databases using one device name); kept aside.
 
@@ -30,6 +31,7 @@ from kiosk.core.clock import iso
 from kiosk.core.presence import occupancy_over_time
 from kiosk.services.event import load_event
 from kiosk.store.presence import CHECKED_IN, admitted_scans
+from kiosk.store.tickets import EFFECTIVE_STATUS
 
 KINDS = (
     "double_admission",
@@ -171,7 +173,9 @@ def _cancelled(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any]]:
     rows = conn.execute(
         "SELECT c.event_uid, c.device, c.session_id, c.registration_id, c.at_ms "
         "FROM checkins AS c JOIN attendees AS a ON a.registration_id = c.registration_id "
-        "WHERE c.verdict = 'admit' AND c.direction = 'in' AND a.status = 'cancelled' "
+        f"WHERE c.verdict = 'admit' AND c.direction = 'in' AND ({EFFECTIVE_STATUS} = 'cancelled' "
+        "OR EXISTS (SELECT 1 FROM tickets AS k WHERE k.code = c.ticket_code "
+        "AND k.status = 'cancelled')) "
         "ORDER BY c.at_ms, c.id"
     ).fetchall()
     return [

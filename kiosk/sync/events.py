@@ -58,7 +58,11 @@ CHECKIN_COLUMNS: tuple[str, ...] = (
     "reason",
     "override_reason",
     "code_version",
+    "ticket_code",
 )
+# Columns a bundle may leave out, filled with null: bundles made before schema 7 carry no
+# `ticket_code` (the ticket from another system that was scanned) and are still accepted.
+OPTIONAL_COLUMNS: frozenset[str] = frozenset({"ticket_code"})
 _SELECT_COLUMNS = ", ".join(CHECKIN_COLUMNS)
 # A merge first loads the incoming rows into a connection-private staging table (no indexes, no
 # constraints: a plain append), then joins them to the log in one INSERT ... SELECT in the stage's
@@ -151,7 +155,7 @@ def _rows_from(payload: Any) -> tuple[list[str], list[Any]]:
     columns, rows = payload.get("columns"), payload.get("rows")
     if not isinstance(columns, list) or not isinstance(rows, list):
         raise BundleError("bundle refused: its contents are not check-ins")
-    missing = [c for c in CHECKIN_COLUMNS if c not in columns]
+    missing = [c for c in CHECKIN_COLUMNS if c not in columns and c not in OPTIONAL_COLUMNS]
     if missing:
         raise BundleError(f"bundle refused: check-ins without {', '.join(missing)}")
     return columns, rows
@@ -171,12 +175,13 @@ def check_rows(columns: list[str], rows: list[Any]) -> list[list[Any]]:
                 if type(row) is not list or len(row) != width:
                     raise BundleError("bundle refused: a check-in row has the wrong shape")
             return rows
-        pick = itemgetter(*(columns.index(c) for c in CHECKIN_COLUMNS))
+        # A column the bundle lacks (an optional one) is read from a null past the row's end.
+        pick = itemgetter(*(columns.index(c) if c in columns else width for c in CHECKIN_COLUMNS))
         out = []
         for row in rows:
             if type(row) is not list or len(row) != width:
                 raise BundleError("bundle refused: a check-in row has the wrong shape")
-            out.append(list(pick(row)))
+            out.append(list(pick([*row, None])))
         return out
     except (TypeError, AttributeError, KeyError, IndexError) as exc:
         raise BundleError("bundle refused: a check-in row has the wrong shape") from exc

@@ -52,7 +52,13 @@ ROSTER_TABLES: tuple[tuple[str, str], ...] = (
     ("session_speakers", "session_id, registration_id"),
     ("invitations", "session_id, registration_id"),
     ("code_issues", "registration_id, version"),
+    ("tickets", "code"),
+    ("session_ticket_types", "session_id, ticket_type"),
 )
+# Tables that roster bundles made before schema 7/8 do not carry: read as empty (codes from other
+# systems then come from the attendees' `external_code`, as they did).
+_OPTIONAL_TABLES = frozenset({"tickets", "session_ticket_types"})
+_EMPTY_TABLE: dict[str, Any] = {"columns": [], "rows": []}
 
 _KEY_COLUMNS = {
     "sessions": ("session_id",),
@@ -60,6 +66,8 @@ _KEY_COLUMNS = {
     "session_speakers": ("session_id", "registration_id"),
     "invitations": ("session_id", "registration_id"),
     "code_issues": ("registration_id", "version"),
+    "tickets": ("code", "registration_id", "status"),
+    "session_ticket_types": ("session_id", "ticket_type"),
 }
 # Event settings that devices use; the first four are needed, the others follow the organiser.
 DEVICE_SETTINGS: tuple[str, ...] = (
@@ -219,6 +227,9 @@ def _roster_of(payload: Any) -> dict[str, Any]:
     ):
         raise BundleError("bundle refused: its contents are not a roster")
     for table, _ in ROSTER_TABLES:
+        if table in _OPTIONAL_TABLES and table not in roster["tables"]:
+            roster["tables"][table] = _EMPTY_TABLE
+            continue
         part = roster["tables"].get(table)
         if (
             not isinstance(part, dict)
@@ -338,6 +349,8 @@ def _replace_tables(conn: sqlite3.Connection, tables: dict[str, Any]) -> None:
         local = set(_columns(conn, table))
         used = [c for c in columns if c in local]
         rows: list[Any] = part["rows"]
+        if not used:
+            continue
         if used != columns:
             pick = itemgetter(*(columns.index(c) for c in used))
             rows = [pick(row) if len(used) > 1 else (pick(row),) for row in rows]

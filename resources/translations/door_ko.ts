@@ -127,6 +127,10 @@
         <translation>초청자, 연사, 스태프만 입장</translation>
     </message>
     <message>
+        <source>For {tickets} ticket holders</source>
+        <translation>{tickets} 티켓 소지자 전용</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/gui/door/header_view.py" line="198"/>
         <source>Open to all participants</source>
         <translation>모든 참가자 입장 가능</translation>
@@ -266,6 +270,10 @@
         <location filename="../../kiosk/gui/door/presentation.py" line="85"/>
         <source>Not invited</source>
         <translation>초청 명단 외</translation>
+    </message>
+    <message>
+        <source>No ticket for this</source>
+        <translation>해당 티켓 없음</translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/door/presentation.py" line="86"/>

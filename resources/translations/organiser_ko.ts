@@ -324,8 +324,8 @@
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/import_messages.py" line="69"/>
-        <source>access &apos;{value}&apos;: use open or invite_only</source>
-        <translation>입장 방식 &apos;{value}&apos;: open 또는 invite_only를 쓰세요</translation>
+        <source>access &apos;{value}&apos;: use open, invite_only or tickets:TYPE</source>
+        <translation>입장 방식 &apos;{value}&apos;: open, invite_only 또는 tickets:티켓종류를 쓰세요</translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/import_messages.py" line="72"/>
@@ -839,6 +839,10 @@
         <translation>초청자와 스태프만</translation>
     </message>
     <message>
+        <source>{tickets} ticket holders</source>
+        <translation>{tickets} 티켓 소지자</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/gui/organiser/labels.py" line="36"/>
         <source>Open</source>
         <translation>공개</translation>
@@ -959,6 +963,22 @@
         <location filename="../../kiosk/gui/organiser/person_view.py" line="209"/>
         <source>valid</source>
         <translation>유효</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>티켓</translation>
+    </message>
+    <message>
+        <source>{type} ···{tail} ({state})</source>
+        <translation>{type} ···{tail} ({state})</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>티켓</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/person_view.py" line="215"/>

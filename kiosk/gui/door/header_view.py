@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.messages import ticket_types_text
 from kiosk.gui.door.session_list_model import DoorSessionsModel, SessionIdRole
 from kiosk.gui.door.touch import GAP_PX, at_least_target, touch_chooser
 from kiosk.gui.theme import DisplayPreferences
@@ -197,7 +198,11 @@ class DoorHeader(QWidget):
                 room=session.room, title=session.title(self._language)
             )
         )
-        if session.invite_only:
+        if session.ticket_types:
+            access = self.tr("For {tickets} ticket holders").format(
+                tickets=ticket_types_text(session.ticket_types)
+            )
+        elif session.invite_only:
             access = self.tr("Invited guests, speakers and staff only")
         else:
             access = self.tr("Open to all participants")

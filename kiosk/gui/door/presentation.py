@@ -83,6 +83,7 @@ def reason_word(reason: Reason, *, overridden: bool = False) -> str:
         Reason.REVOKED: QCoreApplication.translate("DoorVerdict", "Replaced badge"),
         Reason.CANCELLED: QCoreApplication.translate("DoorVerdict", "Cancelled"),
         Reason.NOT_INVITED: QCoreApplication.translate("DoorVerdict", "Not invited"),
+        Reason.TICKET_REQUIRED: QCoreApplication.translate("DoorVerdict", "No ticket for this"),
         Reason.ROOM_FULL: QCoreApplication.translate("DoorVerdict", "Room full"),
         Reason.TOO_EARLY: QCoreApplication.translate("DoorVerdict", "Too early"),
         Reason.SESSION_OVER: QCoreApplication.translate("DoorVerdict", "Session over"),

@@ -67,7 +67,7 @@ TEMPLATES: dict[str, Callable[[], str]] = {
         "ImportMessages", "capacity '{value}': a whole number of people, or empty"
     ),
     Problem.BAD_ACCESS: lambda: QCoreApplication.translate(
-        "ImportMessages", "access '{value}': use open or invite_only"
+        "ImportMessages", "access '{value}': use open, invite_only or tickets:TYPE"
     ),
     Problem.BAD_LANGUAGE_CODES: lambda: QCoreApplication.translate(
         "ImportMessages", "not a language code: {values} (use e.g. ko,en)"

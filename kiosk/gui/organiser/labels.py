@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.core.messages import ticket_types_text
 from kiosk.core.model import CATEGORIES
 
 
@@ -29,7 +30,12 @@ def status_label(status: str) -> str:
     }.get(status, status)
 
 
-def access_label(invite_only: bool) -> str:
+def access_label(invite_only: bool, ticket_types: tuple[str, ...] = ()) -> str:
+    """Who may enter a session, in a few words (the programme's `access`)."""
+    if ticket_types:
+        return QCoreApplication.translate("OrganiserLabels", "{tickets} ticket holders").format(
+            tickets=ticket_types_text(ticket_types)
+        )
     return (
         QCoreApplication.translate("OrganiserLabels", "Invited guests and staff")
         if invite_only

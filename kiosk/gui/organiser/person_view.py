@@ -71,6 +71,7 @@ class PersonPanel(QWidget):
             "category",
             "status",
             "code",
+            "tickets",
             "arrived",
             "printed",
             "invitations",
@@ -204,11 +205,13 @@ class PersonPanel(QWidget):
                 code += " " + self.tr("(earlier codes revoked)")
         else:
             code = self.tr("not issued yet")
-        if record.has_external_code:
+        if record.external_code_revoked and record.tickets:
+            # The tickets below were replaced by a reissue of this system's code.
             code += " · " + self.tr("code from the registration system: {state}").format(
                 state=self.tr("revoked") if record.external_code_revoked else self.tr("valid")
             )
         self.values["code"].setText(code)
+        self.values["tickets"].setText(self._tickets_text(record) or "—")
         self.values["arrived"].setText(
             from_ms(record.arrived_ms, tz).strftime("%Y-%m-%d %H:%M")
             if record.arrived_ms is not None
@@ -230,6 +233,20 @@ class PersonPanel(QWidget):
             self.tr("Restore registration") if record.cancelled else self.tr("Cancel registration")
         )
         self.cancel_button.setAccessibleName(self.cancel_button.text())
+
+    def _tickets_text(self, record: PersonRecord) -> str:
+        """The person's tickets, one a line: type, the code's last four characters only (the
+        code is a secret), and whether it is cancelled."""
+        lines = []
+        for ticket in record.tickets:
+            kind = ticket.ticket_type or self.tr("Ticket")
+            state = self.tr("cancelled") if ticket.cancelled else self.tr("valid")
+            lines.append(
+                self.tr("{type} ···{tail} ({state})").format(
+                    type=kind, tail=ticket.code_tail, state=state
+                )
+            )
+        return "\n".join(lines)
 
     def _render_preview(self) -> None:
         if self.preview_task is not None:
@@ -376,6 +393,7 @@ class PersonPanel(QWidget):
             "category": self.tr("Category"),
             "status": self.tr("Status"),
             "code": self.tr("Code"),
+            "tickets": self.tr("Tickets"),
             "arrived": self.tr("Checked in"),
             "printed": self.tr("Badge printed"),
             "invitations": self.tr("Invited to"),

@@ -125,7 +125,7 @@ class ProgrammeModel(ColumnsTableModel):
             if column == "title":
                 return row.title(self.language)
             if column == "access":
-                return access_label(row.invite_only)
+                return access_label(row.invite_only, row.ticket_types)
             if column == "capacity":
                 return (
                     QCoreApplication.translate("ProgrammeModels", "No limit")

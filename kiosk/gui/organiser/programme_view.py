@@ -234,7 +234,7 @@ class ProgrammeView(QWidget):
         )
         lines.append(
             self.tr("Access: {access} · Capacity: {capacity}").format(
-                access=access_label(s.invite_only), capacity=capacity
+                access=access_label(s.invite_only, s.ticket_types), capacity=capacity
             )
         )
         if s.interpretation:
