@@ -519,3 +519,20 @@ def test_presets_are_files_a_person_can_read(tmp_path: Path) -> None:
     for path in folder.glob("*.json"):
         preset = json.loads(path.read_text(encoding="utf-8"))
         assert preset["name"] == path.stem and preset["label"] and preset["description"]
+
+
+def test_a_wrong_preset_file_is_named_with_what_is_wrong(tmp_path: Path) -> None:
+    from kiosk.imports.presets import parse_preset
+    from kiosk.imports.report import ImportFailure, Problem
+
+    path = tmp_path / "eventbrite.json"
+    for data, words in (
+        ({"label": "no name"}, "'name' is required"),
+        ({"name": "x", "columns": {"shoe_size": "Shoe"}}, "column 'shoe_size' is not one"),
+        ({"name": "x", "values": {"status": {"paid": "happy"}}}, "maps 'paid' to 'happy'"),
+    ):
+        with pytest.raises(ImportFailure) as caught:
+            parse_preset(path, data)
+        assert caught.value.code == Problem.BAD_PRESET
+        assert str(caught.value).startswith("import preset eventbrite.json is not valid: ")
+        assert words in str(caught.value)

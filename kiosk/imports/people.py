@@ -27,7 +27,7 @@ from typing import Any
 from kiosk.core.codes import MAX_CODE_LENGTH
 from kiosk.core.names import fold_name, split_full_name
 from kiosk.imports.presets import FIELDS, SKIP, Preset
-from kiosk.imports.report import ImportWarning, Plan, Problem, RowError, required
+from kiosk.imports.report import ImportWarning, Params, Plan, Problem, RowError, required
 from kiosk.imports.roster import COLUMNS, plan_roster
 from kiosk.imports.tables import Table
 
@@ -148,7 +148,7 @@ def plan_tickets(
             continue
         if code in code_rows:
             message = f"the same code as row {code_rows[code]}"
-            params = {"first_row": code_rows[code]}
+            params: Params = {"first_row": code_rows[code]}
             error(RowError(row, "code", message, Problem.DUPLICATE_CODE, params))
             continue
         code_rows[code] = row
@@ -218,7 +218,7 @@ def plan_tickets(
         more = len(missing_people) - MISSING_LISTED
         if more > 0:
             ids += f" and {more} more"
-        params = {
+        missing_params: Params = {
             "file": table.name,
             "tickets": len(missing),
             "people": len(missing_people),
@@ -230,7 +230,7 @@ def plan_tickets(
                     f"cancelled {len(missing)} ticket(s) of {len(missing_people)} people missing "
                     f"from this complete export: {ids}",
                     Problem.CANCELLED_MISSING,
-                    params,
+                    missing_params,
                 )
             )
         else:
@@ -240,7 +240,7 @@ def plan_tickets(
                     f"{len(missing_people)} people imported before are missing from it: {ids}; "
                     "nothing was cancelled (--cancel-missing cancels them)",
                     Problem.MISSING_FROM_EXPORT,
-                    params,
+                    missing_params,
                 )
             )
     roster_write: Callable[[sqlite3.Connection], None] = plan.write

@@ -60,6 +60,7 @@ class Preset:
     json_lookups: tuple[Mapping[str, Any], ...] = ()
     other_columns: str = "warn"  # "warn" (generic) or "ignore"
     priority: int = 0
+    label_ko: str = ""
 
     def mapping(self, headers: Iterable[str]) -> dict[str, str | None]:
         """The file's labels -> our fields, by this preset's columns (first label found wins);
@@ -166,6 +167,7 @@ def parse_preset(path: Path, data: Mapping[str, Any]) -> Preset:
         json_lookups=tuple(json_part.get("lookups", [])),
         other_columns=str(data.get("other_columns", "warn")),
         priority=int(data.get("priority", 0)),
+        label_ko=str(data.get("label_ko") or data.get("label") or name),
     )
 
 
