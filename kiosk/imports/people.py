@@ -20,12 +20,12 @@ person left with no valid ticket.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from kiosk.core.codes import MAX_CODE_LENGTH
-from kiosk.core.names import fold_name, split_full_name
+from kiosk.core.names import split_full_name
+from kiosk.imports.bulk import deferred_indexes, insert_many, is_empty
 from kiosk.imports.presets import FIELDS, SKIP, Preset
 from kiosk.imports.report import ImportWarning, Params, Plan, Problem, RowError, required
 from kiosk.imports.roster import COLUMNS, plan_roster
@@ -33,7 +33,6 @@ from kiosk.imports.tables import Table
 
 MISSING_LISTED = 20
 """Registration ids of missing people named in the report (the others are counted)."""
-_CHUNK = 100  # rows per multi-row INSERT
 _TICKET_COLUMNS = "code, registration_id, ticket_type, source, source_ref, status"
 _INDEX = {name: i for i, name in enumerate(FIELDS)}
 
@@ -56,35 +55,6 @@ class TicketOptions:
     cancel_missing: bool = False
 
 
-def _chunks(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
-
-
-def insert_many(
-    conn: sqlite3.Connection, head: str, width: int, rows: list[tuple[Any, ...]]
-) -> None:
-    """`head VALUES (...), (...), ...` for all rows, _CHUNK rows a statement (far fewer calls
-    into SQLite than one statement a row)."""
-    one = "(" + ", ".join("?" * width) + ")"
-    full = f"{head} VALUES {', '.join([one] * _CHUNK)}"
-    whole = len(rows) - len(rows) % _CHUNK
-    if whole:
-        conn.executemany(
-            full,
-            (
-                tuple(value for row in rows[i : i + _CHUNK] for value in row)
-                for i in range(0, whole, _CHUNK)
-            ),
-        )
-    rest = rows[whole:]
-    if rest:
-        conn.execute(
-            f"{head} VALUES {', '.join([one] * len(rest))}",
-            tuple(value for row in rest for value in row),
-        )
-
-
 def plan_tickets(
     conn: sqlite3.Connection,
     table: Table,
@@ -104,12 +74,18 @@ def plan_tickets(
     value = preset.value
     unprotect = preset.unprotect_codes
     split = preset.split_names
-    group_by = [[_INDEX[name] for name in group] for group in preset.group_by]
+    groups = [(" + ".join(group), [_INDEX[name] for name in group]) for group in preset.group_by]
     default_at = [(_INDEX[name], text) for name, text in defaults.items()]
     i_family, i_given, i_full = _INDEX["family_name"], _INDEX["given_name"], _INDEX["full_name"]
-    i_status, i_code, i_lang = _INDEX["status"], _INDEX["code"], _INDEX["language"]
-    i_type, i_category = _INDEX["ticket_type"], _INDEX["category"]
+    i_status, i_code = _INDEX["status"], _INDEX["code"]
+    i_type = _INDEX["ticket_type"]
     i_order, i_position = _INDEX["order"], _INDEX["position"]
+    # The preset's value maps, each with a cache: the same few values repeat on every row.
+    mapped: list[tuple[int, str, dict[str, str]]] = [
+        (_INDEX[name], name, {}) for name in ("language", "category") if preset.values.get(name)
+    ]
+    status_cache: dict[str, str] = {}
+    type_cache: dict[str, str] = {}
     error = errors.append
 
     people: dict[tuple[str, ...], _Person] = {}
@@ -122,7 +98,10 @@ def plan_tickets(
         for index, text in default_at:
             if not values[index]:
                 values[index] = text
-        status = value("status", values[i_status])
+        raw = values[i_status]
+        status = status_cache.get(raw)
+        if status is None:
+            status = status_cache[raw] = value("status", raw)
         code = values[i_code]
         if unprotect and code.startswith("'"):
             code = code[1:]
@@ -132,9 +111,16 @@ def plan_tickets(
                 skipped.add(code)
             continue
         values[i_status] = status
-        values[i_lang] = value("language", values[i_lang])
-        values[i_category] = value("category", values[i_category])
-        ticket_type = value("ticket_type", values[i_type])
+        for index, name, cache in mapped:
+            raw = values[index]
+            found = cache.get(raw)
+            if found is None:
+                found = cache[raw] = value(name, raw)
+            values[index] = found
+        raw = values[i_type]
+        ticket_type = type_cache.get(raw)
+        if ticket_type is None:
+            ticket_type = type_cache[raw] = value("ticket_type", raw)
         if split and not values[i_family] and not values[i_given] and values[i_full]:
             values[i_family], values[i_given] = split_full_name(values[i_full])
         if not code:
@@ -153,11 +139,11 @@ def plan_tickets(
             continue
         code_rows[code] = row
         key: tuple[str, ...] = ("row", str(row))
-        for group, indices in zip(preset.group_by, group_by, strict=True):
+        for label, indices in groups:
             parts = [values[i] for i in indices]
             if all(parts):
-                key = (*group, *(fold_name(part) for part in parts))
-                grouped_by[" + ".join(group)] = grouped_by.get(" + ".join(group), 0) + 1
+                key = (label, *[part.casefold() for part in parts])
+                grouped_by[label] = grouped_by.get(label, 0) + 1
                 break
         person = people.get(key)
         if person is None:
@@ -169,7 +155,8 @@ def plan_tickets(
         errors.sort(key=lambda e: e.row)
         return Plan(errors=errors)
 
-    owners = _owners(conn, code_rows)
+    known = _known_tickets(conn, code_rows)
+    owners = {code: ticket[0] for code, ticket in known.items()}
     _assign_ids(conn, list(people.values()), preset, owners)
     # Two groups that turn out to be one person known before become one.
     by_id: dict[str, _Person] = {}
@@ -185,6 +172,7 @@ def plan_tickets(
     rows: list[tuple[int, list[str]]] = []
     tickets: list[tuple[str, str, str | None, str, str | None, str]] = []
     cancelled = 0
+    counted = 0
     for person in by_id.values():
         values = person.values
         valid = [t for t in person.tickets if t[2] != "cancelled"]
@@ -197,9 +185,10 @@ def plan_tickets(
         for code, ticket_type, status, ref, _position in person.tickets:
             state = "cancelled" if status == "cancelled" else "valid"
             cancelled += state == "cancelled"
-            tickets.append(
-                (code, person.rid, ticket_type or None, preset.source, ref or None, state)
-            )
+            ticket = (person.rid, ticket_type or None, preset.source, ref or None, state)
+            counted += 1
+            if known.get(code) != ticket:
+                tickets.append((code, *ticket))
     rows.sort()
     people_table = Table(
         table.name,
@@ -248,8 +237,14 @@ def plan_tickets(
     cancel_people = [(rid,) for rid in sorted(missing_people)] if options.cancel_missing else []
 
     def write(conn: sqlite3.Connection) -> None:
-        roster_write(conn)
-        _write_tickets(conn, tickets)
+        if is_empty(conn, "attendees"):  # a first import: indexes are built once, at the end
+            with deferred_indexes(conn, ("attendees", "tickets")):
+                roster_write(conn)
+                tickets.sort()  # in key order: each row goes at the end of the table
+                insert_many(conn, f"INSERT INTO tickets ({_TICKET_COLUMNS})", 6, tickets)
+        else:
+            roster_write(conn)
+            _write_tickets(conn, tickets)
         conn.executemany("UPDATE tickets SET status = 'cancelled' WHERE code = ?", cancel)
         conn.executemany(
             "UPDATE attendees SET status = 'cancelled' WHERE registration_id = ?", cancel_people
@@ -259,7 +254,8 @@ def plan_tickets(
     plan.warnings = [*plan.warnings, *warnings]
     plan.details = {
         "people": len(by_id),
-        "tickets": len(tickets),
+        "tickets": counted,
+        "tickets_written": len(tickets),
         "cancelled": cancelled,
         "pending_skipped": pending,
         "grouping": {
@@ -287,12 +283,17 @@ def _present_columns(table: Table, defaults: Mapping[str, str]) -> list[str]:
     return [column for column in COLUMNS if column in filled]
 
 
-def _owners(conn: sqlite3.Connection, codes: Mapping[str, int]) -> dict[str, str]:
-    """Code -> registration id of the tickets in the file that the database knows already."""
-    found: dict[str, str] = {}
-    for code, rid in conn.execute("SELECT code, registration_id FROM tickets"):
+def _known_tickets(
+    conn: sqlite3.Connection, codes: Mapping[str, int]
+) -> dict[str, tuple[str, str | None, str | None, str | None, str]]:
+    """The tickets in the file that the database knows already: code -> (registration id,
+    ticket type, source, source ref, status)."""
+    found: dict[str, tuple[str, str | None, str | None, str | None, str]] = {}
+    for code, rid, ticket_type, source, ref, status in conn.execute(
+        "SELECT code, registration_id, ticket_type, source, source_ref, status FROM tickets"
+    ):
         if code in codes:
-            found[code] = rid
+            found[code] = (rid, ticket_type, source, ref, status)
     return found
 
 
@@ -354,11 +355,7 @@ def _missing(
 def _write_tickets(
     conn: sqlite3.Connection, tickets: list[tuple[str, str, str | None, str, str | None, str]]
 ) -> None:
-    """Insert new tickets and update known ones (a ticket may move to another person)."""
-    empty = conn.execute("SELECT 1 FROM tickets LIMIT 1").fetchone() is None
-    if empty:
-        insert_many(conn, f"INSERT INTO tickets ({_TICKET_COLUMNS})", 6, tickets)
-        return
+    """Insert new tickets and update changed ones (a ticket may move to another person)."""
     conn.executemany(
         f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(code) DO UPDATE SET registration_id = excluded.registration_id, "

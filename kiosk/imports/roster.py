@@ -16,6 +16,7 @@ from operator import itemgetter
 from kiosk.core.codes import MAX_CODE_LENGTH, REGISTRATION_ID_RE
 from kiosk.core.model import CATEGORIES
 from kiosk.core.privacy import email_hasher
+from kiosk.imports.bulk import deferred_indexes, insert_many, is_empty
 from kiosk.imports.report import (
     Params,
     Plan,
@@ -273,7 +274,6 @@ def plan_roster(
         return Plan(errors=errors)
 
     columns = ", ".join(stored)
-    insert_sql = f"INSERT INTO attendees ({columns}) VALUES ({', '.join('?' * len(stored))})"
     assignments = [f"{column} = ?" for column in stored[1:]]
     if has_code:
         assignments.append(
@@ -282,12 +282,20 @@ def plan_roster(
     update_sql = f"UPDATE attendees SET {', '.join(assignments)} WHERE registration_id = ?"
 
     def write(conn: sqlite3.Connection) -> None:
+        inserts.sort()  # in key order: each row goes at the end of the table
+        if not existing and not keep_tickets and is_empty(conn, "attendees"):
+            with deferred_indexes(conn, ("attendees", "tickets")):
+                write_rows(conn)
+        else:
+            write_rows(conn)
+
+    def write_rows(conn: sqlite3.Connection) -> None:
         # Codes that move between people are freed first so the UNIQUE index never trips.
         conn.executemany(
             "UPDATE attendees SET external_code = NULL WHERE registration_id = ?", clear_codes
         )
         conn.executemany(update_sql, updates)
-        conn.executemany(insert_sql, inserts)
+        insert_many(conn, f"INSERT INTO attendees ({columns})", len(stored), inserts)
         # The roster's code is the person's ticket: a replaced code is no ticket any more.
         conn.executemany(
             "DELETE FROM tickets WHERE code = ? AND registration_id = ? "

@@ -169,11 +169,27 @@ def read_headers(
             if isinstance(item, dict):
                 labels.update(dict.fromkeys(str(key) for key in item))
         return [(None, list(labels))]
-    records = limits.bounded_records(_csv_records(_read_text(path), path.name), path.name)
+    records = limits.bounded_records(_csv_records(_head_text(path), path.name), path.name)
     for record in records:
-        if any(cell.strip() for cell in record):
+        if any(map(str.strip, record)):
             return [(None, [cell.strip().lstrip("\ufeff") for cell in record])]
     return [(None, [])]
+
+
+_HEAD_BYTES = 1 << 16
+
+
+def _head_text(path: Path) -> str:
+    """The start of a text file, enough for its header: whole lines of the first 64 KiB read as
+    `decode_bytes` reads the whole file (the whole file when the start alone does not decode)."""
+    data = _read_bytes(path)
+    if len(data) <= _HEAD_BYTES:
+        return decode_bytes(data, path.name)
+    head = data[: data.rfind(b"\n", 0, _HEAD_BYTES) + 1] or data[:_HEAD_BYTES]
+    try:
+        return decode_bytes(head, path.name)
+    except FileProblem:
+        return decode_bytes(data, path.name)
 
 
 def _read_text(path: Path) -> str:
@@ -245,7 +261,7 @@ def _records_table(name: str, records: Iterator[list[str]], wanted: Mapping[str,
     header_row = 0
     for record in records:
         header_row += 1
-        if any(cell.strip() for cell in record):
+        if any(map(str.strip, record)):
             columns, unknown = _header(record, wanted, name)
             break
     else:
