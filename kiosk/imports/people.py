@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from kiosk.core.codes import MAX_CODE_LENGTH
 from kiosk.core.names import split_full_name
@@ -92,7 +93,7 @@ def plan_tickets(
     code_rows: dict[str, int] = {}
     skipped: set[str] = set()
     pending = 0
-    grouped_by: dict[str, int] = {}
+    grouped_by = dict.fromkeys((label for label, _ in groups), 0)
     for row, cells in table.rows:
         values = list(pick(cells))
         for index, text in default_at:
@@ -138,13 +139,14 @@ def plan_tickets(
             error(RowError(row, "code", message, Problem.DUPLICATE_CODE, params))
             continue
         code_rows[code] = row
-        key: tuple[str, ...] = ("row", str(row))
         for label, indices in groups:
             parts = [values[i] for i in indices]
             if all(parts):
-                key = (label, *[part.casefold() for part in parts])
-                grouped_by[label] = grouped_by.get(label, 0) + 1
+                key: tuple[str, ...] = (label, *[part.casefold() for part in parts])
+                grouped_by[label] += 1
                 break
+        else:
+            key = ("row", str(row))
         person = people.get(key)
         if person is None:
             person = people[key] = _Person(row, values, key)
@@ -168,26 +170,37 @@ def plan_tickets(
             first.tickets.extend(person.tickets)
 
     present = _present_columns(table, defaults)
+    project = itemgetter(*[_INDEX[column] for column in present])
     i_email, i_order_email = _INDEX["email"], _INDEX["order_email"]
+    i_rid = _INDEX["registration_id"]
+    source = preset.source
     rows: list[tuple[int, list[str]]] = []
     tickets: list[tuple[str, str, str | None, str, str | None, str]] = []
     cancelled = 0
     counted = 0
     for person in by_id.values():
         values = person.values
-        valid = [t for t in person.tickets if t[2] != "cancelled"]
-        values[i_status] = "registered" if valid else "cancelled"
-        values[i_code] = (valid or person.tickets)[0][0]
-        values[_INDEX["registration_id"]] = person.rid
+        held = person.tickets
+        if len(held) == 1:
+            first_valid = held[0] if held[0][2] != "cancelled" else None
+        else:
+            first_valid = next((t for t in held if t[2] != "cancelled"), None)
+        values[i_status] = "registered" if first_valid else "cancelled"
+        values[i_code] = (first_valid or held[0])[0]
+        rid = values[i_rid] = person.rid
         if not values[i_email]:
             values[i_email] = values[i_order_email]
-        rows.append((person.row, [values[_INDEX[c]] for c in present] + [""]))
-        for code, ticket_type, status, ref, _position in person.tickets:
-            state = "cancelled" if status == "cancelled" else "valid"
-            cancelled += state == "cancelled"
-            ticket = (person.rid, ticket_type or None, preset.source, ref or None, state)
-            counted += 1
-            if known.get(code) != ticket:
+        cells = list(project(values))
+        cells.append("")
+        rows.append((person.row, cells))
+        counted += len(held)
+        for code, ticket_type, status, ref, _position in held:
+            if status == "cancelled":
+                cancelled += 1
+                ticket = (rid, ticket_type or None, source, ref or None, "cancelled")
+            else:
+                ticket = (rid, ticket_type or None, source, ref or None, "valid")
+            if not known or known.get(code) != ticket:
                 tickets.append((code, *ticket))
     rows.sort()
     people_table = Table(
@@ -303,27 +316,31 @@ def _assign_ids(
     """Each person's registration id: the one a known ticket of theirs has, else the preset's."""
     taken = {rid for (rid,) in conn.execute("SELECT registration_id FROM attendees")}
     fresh: list[_Person] = []
-    for person in people:
-        known = next((owners[t[0]] for t in person.tickets if t[0] in owners), None)
-        if known is None:
-            fresh.append(person)
-        else:
-            person.rid = known
-    parts = [_INDEX[name] for name in preset.registration_id]
+    if owners:
+        for person in people:
+            known = next((owners[t[0]] for t in person.tickets if t[0] in owners), None)
+            if known is None:
+                fresh.append(person)
+            else:
+                person.rid = known
+    else:
+        fresh = people
     i_position = _INDEX["position"]
+    parts = [(_INDEX[name], _INDEX[name] == i_position) for name in preset.registration_id]
     for person in fresh:
-        values = list(person.values)
-        values[i_position] = person.tickets[0][4]
-        texts = [values[i] for i in parts]
+        values = person.values
+        position = person.tickets[0][4]
+        texts = [position if is_position else values[i] for i, is_position in parts]
         if all(texts):
-            person.rid = "-".join(texts)
+            rid = "-".join(texts)
         else:  # no position in this file: the order and the first free number in it
             stem = "-".join(text for text in texts if text)
             number = 1
             while f"{stem}-{number}" in taken:
                 number += 1
-            person.rid = f"{stem}-{number}"
-        taken.add(person.rid)
+            rid = f"{stem}-{number}"
+        person.rid = rid
+        taken.add(rid)
 
 
 def _missing(

@@ -282,7 +282,12 @@ def plan_roster(
     update_sql = f"UPDATE attendees SET {', '.join(assignments)} WHERE registration_id = ?"
 
     def write(conn: sqlite3.Connection) -> None:
-        inserts.sort()  # in key order: each row goes at the end of the table
+        # In key order, so rows go at the end of an index rather than all over it: the codes'
+        # unique index for tickets (random secrets), the registration ids otherwise.
+        if keep_tickets and has_code:
+            inserts.sort(key=itemgetter(code_at))
+        else:
+            inserts.sort()
         if not existing and not keep_tickets and is_empty(conn, "attendees"):
             with deferred_indexes(conn, ("attendees", "tickets")):
                 write_rows(conn)

@@ -271,7 +271,31 @@ def _records_table(name: str, records: Iterator[list[str]], wanted: Mapping[str,
             {"file": name},
         )
     width = len(record)
+    used = sorted(set(columns.values()))
+    if used and len(used) < width:  # a wide export: only the columns that are read are kept
+        narrow = {column: used.index(index) for column, index in columns.items()}
+        rows = _narrow_rows(records, header_row + 1, used)
+        return Table(name, narrow, rows, unknown, width=len(used))
     return Table(name, columns, _rows(records, header_row + 1, width), unknown, width=width)
+
+
+def _narrow_rows(
+    records: Iterator[list[str]], first: int, used: list[int]
+) -> Iterator[tuple[int, list[str]]]:
+    """`_rows` keeping only the cells at `used` (in that order): a registration system's export
+    has dozens of columns and an import reads a few."""
+    pick = itemgetter(*used) if len(used) > 1 else (lambda raw: (raw[used[0]],))
+    need = used[-1] + 1
+    pad = [""] * need
+    strip = str.strip
+    for row, raw in enumerate(records, start=first):
+        if not "".join(raw).strip():
+            continue
+        if len(raw) < need:
+            raw = raw + pad[len(raw) :]
+        cells = list(map(strip, pick(raw)))
+        cells.append("")
+        yield row, cells
 
 
 def _rows(records: Iterator[list[str]], first: int, width: int) -> Iterator[tuple[int, list[str]]]:
