@@ -433,6 +433,8 @@ def test_a_pretix_export_is_recognised_by_the_same_presets_as_the_command_line(
     assert (f"Sheet: {sheet}" in shown) == (sheet is not None)
     assert wizard.controller.problems() == ([], [])
     assert wizard.controller.mapping.get("Country") is None  # the buyer's invoice country
+    chosen = {label for label, field in wizard.controller.mapping.items() if field}
+    assert chosen and chosen <= set(wizard.mapping_model.headers)  # the sheet that is read
     report = wizard.controller.result.report
     assert report.errors == [] and report.details["preset"] == preset
     assert "ticket(s)" in wizard.summary_label.text()

@@ -31,7 +31,7 @@ from kiosk.imports.decoding import decode_named
 from kiosk.imports.presets import FIELDS, GENERIC
 from kiosk.imports.report import cannot_open
 from kiosk.imports.sources import ImportOptions, Source, choose_source
-from kiosk.imports.tables import ColumnMapping
+from kiosk.imports.tables import ColumnMapping, sniff_delimiter
 from kiosk.store.database import transaction
 from kiosk.store.settings import get_setting, put_setting
 
@@ -70,7 +70,7 @@ class SourceInfo:
     problem_params: Params = field(default_factory=dict)
 
 
-def describe_source(path: Path, kind: str) -> SourceInfo:
+def describe_source(path: Path, kind: str, sheet: str | None = None) -> SourceInfo:
     """Format, encoding, header and sample values of an import file.
 
     A file the pipeline cannot read comes back with `problem` set (and no headers); a file that
@@ -94,7 +94,7 @@ def describe_source(path: Path, kind: str) -> SourceInfo:
     encoding = None
     try:
         if fmt == "XLSX":
-            headers, rows, estimate = _xlsx_head(path, kind)
+            headers, rows, estimate = _xlsx_head(path, kind, sheet)
         else:
             encoding, text = decode_named(data, path.name)
             if fmt == "CSV":
@@ -128,7 +128,7 @@ def describe_source(path: Path, kind: str) -> SourceInfo:
 
 
 def _csv_head(text: str, name: str) -> tuple[list[str], list[list[str]]]:
-    reader = csv.reader(io.StringIO(text[: 1 << 20]))
+    reader = csv.reader(io.StringIO(text[: 1 << 20]), delimiter=sniff_delimiter(text))
     try:
         for record in reader:
             if any(cell.strip() for cell in record):
@@ -211,7 +211,9 @@ def _export_json_head(
     return headers, rows, len(items)
 
 
-def _xlsx_head(path: Path, kind: str) -> tuple[list[str], list[list[str]], int | None]:
+def _xlsx_head(
+    path: Path, kind: str, sheet: str | None = None
+) -> tuple[list[str], list[list[str]], int | None]:
     from openpyxl import load_workbook
 
     try:
@@ -226,6 +228,8 @@ def _xlsx_head(path: Path, kind: str) -> tuple[list[str], list[list[str]], int |
         names = {column_key(title): title for title in workbook.sheetnames}
         wanted = [kind, "sessions"] if kind == "programme" else [kind]
         title = next((names[key] for key in wanted if key in names), workbook.sheetnames[0])
+        if sheet is not None and column_key(sheet) in names:
+            title = names[column_key(sheet)]
         sheet = workbook[title]
         estimate = sheet.max_row - 1 if sheet.max_row else None
         headers: list[str] | None = None

@@ -90,6 +90,9 @@ class ImportController(QObject):
         self.kind = kind
         self.source = info
         self.preset = None if info.problem else recognise(info.path, kind)
+        if self.preset is not None and self.preset.sheet and info.format == "XLSX":
+            info = describe_source(info.path, kind, self.preset.sheet)  # the attendees' sheet
+            self.source = info
         self._map()
         self.source_changed.emit()
         self.check()
