@@ -536,3 +536,22 @@ def test_a_wrong_preset_file_is_named_with_what_is_wrong(tmp_path: Path) -> None
         assert caught.value.code == Problem.BAD_PRESET
         assert str(caught.value).startswith("import preset eventbrite.json is not valid: ")
         assert words in str(caught.value)
+
+
+def test_the_code_column_of_our_own_roster_is_a_ticket_too(tmp_path: Path) -> None:
+    db = new_event(tmp_path)
+    path = tmp_path / "roster.csv"
+    header = "registration_id,family_name,given_name,category,code\n"
+    path.write_text(header + "R-1,Kim,Minji,participant,EXT-1\nR-2,Lee,Sora,press,\n")
+    report, _ = import_roster(db, path)
+    assert report["preset"] == "generic" and report["added"] == 2
+    assert rows(db, "SELECT code, registration_id, source, status FROM tickets") == [
+        ("EXT-1", "R-1", "generic", "valid")
+    ]
+    path.write_text(header + "R-1,Kim,Minji,participant,EXT-9\nR-2,Lee,Sora,press,EXT-2\n")
+    import_roster(db, path)
+    assert rows(db, "SELECT code, registration_id FROM tickets ORDER BY code") == [
+        ("EXT-2", "R-2"),
+        ("EXT-9", "R-1"),
+    ]
+    assert scan(db, "EXT-9") == "admitted"
