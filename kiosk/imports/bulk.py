@@ -11,10 +11,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from typing import Any
 
-CHUNK = 100
-"""Rows a multi-row INSERT statement (100 rows of 15 values stay far below SQLite's limit)."""
+CHUNK = 400
+"""Rows a multi-row INSERT statement, at most: fewer when the values would pass SQLite's limit on
+variables in a statement (32,766 since SQLite 3.32, 999 before)."""
+flatten = chain.from_iterable
+_MAX_VARIABLES = 32_766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
 
 
 def insert_many(
@@ -22,21 +26,19 @@ def insert_many(
 ) -> None:
     """`head VALUES (...), (...), ...` for all `rows` of `width` values, CHUNK rows a statement."""
     one = "(" + ", ".join("?" * width) + ")"
-    whole = len(rows) - len(rows) % CHUNK
+    chunk = max(1, min(CHUNK, _MAX_VARIABLES // max(1, width)))
+    whole = len(rows) - len(rows) % chunk
     if whole:
-        full = f"{head} VALUES {', '.join([one] * CHUNK)}"
+        full = f"{head} VALUES {', '.join([one] * chunk)}"
         conn.executemany(
             full,
-            (
-                [value for row in rows[start : start + CHUNK] for value in row]
-                for start in range(0, whole, CHUNK)
-            ),
+            (list(flatten(rows[start : start + chunk])) for start in range(0, whole, chunk)),
         )
     rest = rows[whole:]
     if rest:
         conn.execute(
             f"{head} VALUES {', '.join([one] * len(rest))}",
-            [value for row in rest for value in row],
+            list(flatten(rest)),
         )
 
 

@@ -56,6 +56,14 @@ class TicketOptions:
     cancel_missing: bool = False
 
 
+def _getter(indices: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """A function from a row's values to those at `indices`, always as a tuple."""
+    if len(indices) == 1:
+        index = indices[0]
+        return lambda values: (values[index],)
+    return itemgetter(*indices)
+
+
 def plan_tickets(
     conn: sqlite3.Connection,
     table: Table,
@@ -75,7 +83,9 @@ def plan_tickets(
     value = preset.value
     unprotect = preset.unprotect_codes
     split = preset.split_names
-    groups = [(" + ".join(group), [_INDEX[name] for name in group]) for group in preset.group_by]
+    groups = [
+        (" + ".join(group), _getter([_INDEX[name] for name in group])) for group in preset.group_by
+    ]
     default_at = [(_INDEX[name], text) for name, text in defaults.items()]
     i_family, i_given, i_full = _INDEX["family_name"], _INDEX["given_name"], _INDEX["full_name"]
     i_status, i_code = _INDEX["status"], _INDEX["code"]
@@ -139,10 +149,10 @@ def plan_tickets(
             error(RowError(row, "code", message, Problem.DUPLICATE_CODE, params))
             continue
         code_rows[code] = row
-        for label, indices in groups:
-            parts = [values[i] for i in indices]
+        for label, get in groups:
+            parts = get(values)
             if all(parts):
-                key: tuple[str, ...] = (label, *[part.casefold() for part in parts])
+                key: tuple[str, ...] = (label, *map(str.casefold, parts))
                 grouped_by[label] += 1
                 break
         else:
@@ -253,7 +263,7 @@ def plan_tickets(
         if is_empty(conn, "attendees"):  # a first import: indexes are built once, at the end
             with deferred_indexes(conn, ("attendees", "tickets")):
                 roster_write(conn)
-                tickets.sort()  # in key order: each row goes at the end of the table
+                tickets.sort(key=itemgetter(0))  # in key order: rows go at the end of the table
                 insert_many(conn, f"INSERT INTO tickets ({_TICKET_COLUMNS})", 6, tickets)
         else:
             roster_write(conn)
@@ -327,6 +337,7 @@ def _assign_ids(
         fresh = people
     i_position = _INDEX["position"]
     parts = [(_INDEX[name], _INDEX[name] == i_position) for name in preset.registration_id]
+    add = taken.add
     for person in fresh:
         values = person.values
         position = person.tickets[0][4]
@@ -335,12 +346,13 @@ def _assign_ids(
             rid = "-".join(texts)
         else:  # no position in this file: the order and the first free number in it
             stem = "-".join(text for text in texts if text)
+            rid = f"{stem}-1"
             number = 1
-            while f"{stem}-{number}" in taken:
+            while rid in taken:
                 number += 1
-            rid = f"{stem}-{number}"
+                rid = f"{stem}-{number}"
         person.rid = rid
-        taken.add(rid)
+        add(rid)
 
 
 def _missing(

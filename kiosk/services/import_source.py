@@ -230,11 +230,11 @@ def _xlsx_head(
         title = next((names[key] for key in wanted if key in names), workbook.sheetnames[0])
         if sheet is not None and column_key(sheet) in names:
             title = names[column_key(sheet)]
-        sheet = workbook[title]
-        estimate = sheet.max_row - 1 if sheet.max_row else None
+        chosen = workbook[title]
+        estimate = chosen.max_row - 1 if chosen.max_row else None
         headers: list[str] | None = None
         rows: list[list[str]] = []
-        for values in sheet.iter_rows(values_only=True):
+        for values in chosen.iter_rows(values_only=True):
             cells = ["" if value is None else str(value) for value in values]
             if headers is None:
                 if any(cell.strip() for cell in cells):
