@@ -239,3 +239,24 @@ def test_a_problem_list_keeps_a_thousand_and_counts_every_one():
     assert len(problems) == 1_503 and problems.not_listed == 503
     assert list(problems) == list(range(1_000)) and problems[-1] == 999
     assert not ProblemList() and ProblemList([1])
+
+
+# -- registration-system exports (import presets) -------------------------------------------------
+
+
+def test_a_pretix_check_in_list_past_the_row_limit_is_refused(forum, tmp_path):
+    """Recognised as pretix's check-in list (semicolons), read as tickets: the same limit."""
+    path = tmp_path / "checkinlist.csv"
+    rows = "".join(f"O{n};Name {n};Conference pass;s{n}\n" for n in range(250_000))
+    path.write_text("Order code;Attendee name;Product;Secret\n" + rows)
+    report = refused(imported(forum, path), "more than 200,000 rows")
+    assert report["errors"][0]["field"] == "file"
+
+
+def test_a_pretix_json_export_past_the_row_limit_is_refused(forum, tmp_path):
+    """The rows of a nested export are its positions: too many of them is refused like rows."""
+    positions = [{"positionid": n, "secret": f"s{n}"} for n in range(250_000)]
+    document = {"event": {"items": [], "orders": [{"code": "A", "positions": positions}]}}
+    path = tmp_path / "orderdata.json"
+    path.write_text(json.dumps(document))
+    refused(imported(forum, path), "more than 200,000 rows")

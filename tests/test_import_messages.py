@@ -171,6 +171,13 @@ BROKEN_FILES: dict[str, tuple[str, bytes]] = {
 }
 NOT_MADE_HERE = {
     Problem.BAD_SHEET,  # a damaged sheet inside a valid .xlsx
+    # Import presets and their options: tests/test_imports_pretix.py makes each of them.
+    Problem.UNKNOWN_PRESET,
+    Problem.BAD_PRESET,
+    Problem.BAD_OPTION,
+    Problem.UNKNOWN_SHEET,
+    Problem.MISSING_FROM_EXPORT,
+    Problem.CANCELLED_MISSING,
     # Files too large to read safely: tests/test_import_limits.py makes each of them.
     Problem.FILE_TOO_LARGE,
     Problem.TOO_MANY_ROWS,

@@ -410,3 +410,40 @@ def test_a_file_that_cannot_be_opened_is_reported_in_korean(
     korean_wizard.open_file(missing)
     text = korean_wizard.summary_label.text()
     assert text.startswith("✖ ") and f"{missing} 파일을 열 수 없습니다: " in text
+
+
+PRETIX = Path(__file__).parent / "fixtures" / "pretix"
+
+
+@pytest.mark.parametrize(
+    ("name", "preset", "sheet"),
+    [
+        ("orderlist.xlsx", "pretix-orderdata", "Order positions"),
+        ("checkinlist_semicolon_with_secrets.csv", "pretix-checkinlist", None),
+        ("orderdata.json", "pretix-json", None),
+    ],
+)
+def test_a_pretix_export_is_recognised_by_the_same_presets_as_the_command_line(
+    qtbot, wizard: ImportWizard, context: AppContext, name: str, preset: str, sheet: str | None
+) -> None:
+    wizard.open_file(PRETIX / name)
+    checked(qtbot, wizard)
+    shown = wizard.detected_label.text()
+    assert "Recognised as: " in shown and f"({preset})" in shown
+    assert (f"Sheet: {sheet}" in shown) == (sheet is not None)
+    assert wizard.controller.problems() == ([], [])
+    assert wizard.controller.mapping.get("Country") is None  # the buyer's invoice country
+    chosen = {label for label, field in wizard.controller.mapping.items() if field}
+    assert chosen and chosen <= set(wizard.mapping_model.headers)  # the sheet that is read
+    report = wizard.controller.result.report
+    assert report.errors == [] and report.details["preset"] == preset
+    assert "ticket(s)" in wizard.summary_label.text()
+    assert wizard.preview_model.rowCount() > 0
+    with qtbot.waitSignal(wizard.imported, timeout=20_000):
+        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    tickets = context.conn.execute("SELECT count(*) FROM tickets").fetchone()[0]
+    assert tickets == report.details["tickets"] and tickets > 0
+    assert (
+        context.conn.execute("SELECT count(*) FROM attendees").fetchone()[0]
+        == (report.details["people"])
+    )

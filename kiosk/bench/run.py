@@ -27,6 +27,7 @@ from typing import Any
 
 from kiosk.bench.badges import TARGET_BADGES_PER_S, measure_badges
 from kiosk.bench.console import run_console_bench
+from kiosk.bench.pretix import TARGET_PRETIX_ROWS_PER_S, run_pretix_bench
 from kiosk.bench.sync import MERGE_EVENTS_PER_DEVICE, run_sync_bench
 from kiosk.core.codes import issue_code
 from kiosk.core.keys import new_private_key
@@ -108,6 +109,7 @@ def run_bench(
         finally:
             conn.close()
         console_figures = run_console_bench(folder / "event.sqlite", progress=progress)
+        pretix_figures = run_pretix_bench(attendees, progress)
         sync_figures = run_sync_bench(
             folder / "event.sqlite", events_per_device=sync_events, progress=progress
         )
@@ -118,6 +120,8 @@ def run_bench(
         "scan_p99_within_2_ms": scan_figures["p99_ms"] <= TARGET_SCAN_P99_MS,
         "scan_p99_within_3x_floor": ratio is not None and ratio <= TARGET_P99_VS_FLOOR,
         "import_at_least_50000_rows_per_s": rows_per_s >= TARGET_IMPORT_ROWS_PER_S,
+        "pretix_import_at_least_50000_rows_per_s": pretix_figures["rows_per_s"]
+        >= TARGET_PRETIX_ROWS_PER_S,
         "peak_rss_below_200_mb": peak_rss_mb is not None and peak_rss_mb < TARGET_PEAK_RSS_MB,
         "badges_at_least_100_per_s": badge_figures["badges_per_s"] >= TARGET_BADGES_PER_S,
         "gui_start_within_2_s": gui_figures.get("start_to_ready_s", math.inf) <= 2.0,
@@ -130,6 +134,7 @@ def run_bench(
     return {
         "attendees": attendees,
         "import": {"rows_per_s": round(rows_per_s), "seconds": round(import_seconds, 3)},
+        "pretix_import": pretix_figures,
         "scan": scan_figures,
         "commits": commit_figures,
         "badges": badge_figures,

@@ -102,3 +102,31 @@ def display_name(family_name: str | None, given_name: str | None) -> str:
         return family + given
     parts = [family.upper() if family else "", given]
     return " ".join(p for p in parts if p)
+
+
+def _could_be_family(word: str) -> bool:
+    return is_hangul_name(word) and (len(word) == 1 or word in TWO_SYLLABLE_FAMILY_NAMES)
+
+
+def split_full_name(full_name: str) -> tuple[str, str]:
+    """A whole name as (family name, given name), for sources that give only one name field.
+
+    Hangul without a space is family name first ("김민준" -> 김 + 민준, "남궁민수" -> 남궁 +
+    민수); Hangul with a space takes the word that can be a family name ("민준 김" and "김 민준"
+    both give 김), the last word when both or neither can; a name in other scripts has its last
+    word as the family name ("Jean-Luc de Santos" -> Santos + Jean-Luc de). One word alone is a
+    family name when it is Hangul of two or more syllables split as above, else a given name."""
+    name = " ".join(unicodedata.normalize("NFC", full_name).split())
+    if not name:
+        return "", ""
+    words = name.split(" ")
+    if len(words) == 1:
+        family = local_family_name(name)
+        if family:
+            return family, name[len(family) :]
+        return "", name
+    if all(is_hangul_name(word) for word in words):
+        first, last = words[0], words[-1]
+        if _could_be_family(first) and not _could_be_family(last):
+            return first, " ".join(words[1:])
+    return words[-1], " ".join(words[:-1])

@@ -33,6 +33,7 @@ from kiosk.imports.report import (
 )
 from kiosk.imports.roster import COLUMNS as ROSTER_COLUMNS
 from kiosk.imports.roster import plan_roster
+from kiosk.imports.sources import ImportOptions, Source, choose_source, with_defaults
 from kiosk.imports.tables import ColumnMapping, Table, column_key, read_table
 from kiosk.services.event import load_event
 from kiosk.store.database import transaction
@@ -42,6 +43,7 @@ __all__ = [
     "ColumnMapping",
     "FileProblem",
     "ImportFailure",
+    "ImportOptions",
     "ImportReport",
     "ImportWarning",
     "Kind",
@@ -50,6 +52,7 @@ __all__ = [
     "Plan",
     "Problem",
     "RowError",
+    "Source",
     "Table",
     "column_key",
     "decode_bytes",
@@ -85,6 +88,7 @@ def run_import(
     warn: Callable[[str], None] = _ignore,
     mapping: ColumnMapping | None = None,
     on_row: Callable[[int], None] | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportReport:
     """Import one file of `kind` into the event database; return what was (or would be) done.
 
@@ -95,6 +99,9 @@ def run_import(
     `mapping` maps the file's own column names onto the kind's (the GUI's column mapping);
     `on_row(row)` is told of the spreadsheet row reached every ROW_REPORT_EVERY rows while the
     file is checked, and may raise to stop the import (nothing is written then).
+    `options` (rosters): the import preset (else the one the file's header matches), default
+    values, the workbook sheet and whether people missing from a complete export are cancelled
+    (kiosk/imports/sources.py).
     """
     if kind not in COLUMNS:
         raise ImportFailure(
@@ -103,7 +110,7 @@ def run_import(
             {"kind": str(kind)},
         )
     with _no_cycle_collection():
-        return _import(conn, kind, Path(path), dry_run, warn, mapping, on_row)
+        return _import(conn, kind, Path(path), dry_run, warn, mapping, on_row, options)
 
 
 def _import(
@@ -114,11 +121,18 @@ def _import(
     warn: Callable[[str], None],
     mapping: ColumnMapping | None = None,
     on_row: Callable[[int], None] | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportReport:
-    planner = _planner(conn, kind)
+    options = options or ImportOptions()
     version = _data_version(conn)
     warnings: list[str] = []
-    plan = _validate(path, kind, planner, warnings, mapping, on_row)
+    try:
+        source = choose_source(path, kind, options, mapping)
+    except FileProblem as problem:
+        return _reported(kind, Plan(errors=[problem.as_row_error()]), dry_run, warnings, warn)
+    planner = _planner(conn, kind, source, options)
+    mapping = source.mapping
+    plan = _validate(path, kind, planner, warnings, mapping, on_row, source)
     if plan.errors or dry_run:
         return _reported(kind, plan, dry_run, warnings, warn)
     try:
@@ -126,7 +140,7 @@ def _import(
             # Validation ran outside the write lock; if another connection committed since,
             # validate again under the lock rather than write a plan made from stale data.
             if _data_version(conn) != version:
-                plan = _validate(path, kind, planner, [], mapping, on_row)
+                plan = _validate(path, kind, planner, [], mapping, on_row, source)
                 if plan.errors:
                     raise _Changed
             plan.write(conn)
@@ -142,10 +156,14 @@ def _validate(
     warnings: list[str],
     mapping: ColumnMapping | None = None,
     on_row: Callable[[int], None] | None = None,
+    source: Source | None = None,
 ) -> Plan:
     """Read the file and validate it against the database; file problems become row errors."""
     try:
-        table = read_table(path, kind, COLUMNS[kind], mapping)
+        if source is None:
+            table = read_table(path, kind, COLUMNS[kind], mapping)
+        else:
+            table = source.read(path, kind)
         if on_row is not None:
             table.rows = _reporting(table.rows, on_row)
         if table.unknown:
@@ -160,6 +178,8 @@ def _validate(
         plan = planner(table)
     except FileProblem as problem:
         return Plan(errors=[problem.as_row_error()])
+    if source is not None and kind == "roster":
+        plan.details = {**source.describe(), **plan.details}
     if table.errors:  # items of a JSON file that are not objects
         plan.errors = merged(table.errors, plan.errors, key=lambda error: error.row)
     return plan
@@ -178,13 +198,23 @@ def _reporting(
     on_row(row)
 
 
-def _planner(conn: sqlite3.Connection, kind: str) -> Callable[[Table], Plan]:
+def _planner(
+    conn: sqlite3.Connection, kind: str, source: Source, options: ImportOptions
+) -> Callable[[Table], Plan]:
     if kind == "invitations":
         return lambda table: plan_invitations(conn, table)
     event = load_event(conn)
     if kind == "programme":
         return lambda table: plan_programme(conn, table, event.tz)
-    return lambda table: plan_roster(conn, table, event.email_salt)
+    if source.preset.tickets:
+        from kiosk.imports.people import TicketOptions, plan_tickets
+
+        ticket_options = TicketOptions(options.defaults, options.cancel_missing)
+        return lambda table: plan_tickets(
+            conn, table, source.preset, event.email_salt, ticket_options
+        )
+    defaults = {**source.preset.defaults, **options.defaults}
+    return lambda table: plan_roster(conn, with_defaults(table, defaults), event.email_salt)
 
 
 def _reported(

@@ -80,7 +80,7 @@ def bounded_records(records: Iterable[list[str]], name: str) -> Iterator[list[st
     for physical, record in enumerate(records, start=1):
         if physical > MAX_SHEET_ROWS:
             raise too_many_rows(name, MAX_SHEET_ROWS)
-        if any(cell.strip() for cell in record):
+        if any(map(str.strip, record)):
             if header:
                 header = False
                 if len(record) > MAX_COLUMNS and any(c.strip() for c in record[MAX_COLUMNS:]):

@@ -71,9 +71,15 @@ class Problem(StrEnum):
     IS_A_FOLDER = "is_a_folder"
     CANNOT_OPEN = "cannot_open"
     UNKNOWN_KIND = "unknown_kind"
+    UNKNOWN_PRESET = "unknown_preset"
+    BAD_PRESET = "bad_preset"
+    BAD_OPTION = "bad_option"
+    UNKNOWN_SHEET = "unknown_sheet"
     # Warnings (the import goes ahead)
     UNKNOWN_COLUMNS = "unknown_columns"
     OPEN_SESSION_INVITATIONS = "open_session_invitations"
+    MISSING_FROM_EXPORT = "missing_from_export"
+    CANCELLED_MISSING = "cancelled_missing"
     # Limits (kiosk/imports/limits.py): files too large to read safely
     FILE_TOO_LARGE = "file_too_large"
     TOO_MANY_ROWS = "too_many_rows"
@@ -133,6 +139,12 @@ PROBLEM_PARAMS: dict[Problem, tuple[str, ...]] = {
     Problem.IS_A_FOLDER: ("path",),
     Problem.CANNOT_OPEN: ("path", "reason"),
     Problem.UNKNOWN_KIND: ("kind",),
+    Problem.UNKNOWN_PRESET: ("preset", "choices"),
+    Problem.BAD_PRESET: ("file", "detail"),
+    Problem.BAD_OPTION: ("option", "value", "fields"),
+    Problem.UNKNOWN_SHEET: ("file", "sheet", "choices"),
+    Problem.MISSING_FROM_EXPORT: ("file", "tickets", "people", "ids"),
+    Problem.CANCELLED_MISSING: ("tickets", "people", "ids"),
     Problem.FILE_TOO_LARGE: ("file", "max_mb"),
     Problem.TOO_MANY_ROWS: ("file", "max"),
     Problem.TOO_MANY_COLUMNS: ("file", "max"),
@@ -260,6 +272,10 @@ class Plan:
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     write: Callable[[sqlite3.Connection], None] = _nothing_to_write
+    details: dict[str, Any] = field(default_factory=dict)
+    """What a roster import found beyond the counts: its preset, people, tickets, cancelled,
+    pending skipped, how tickets were grouped into people, and who is missing (a complete
+    export)."""
 
 
 @dataclass
@@ -276,6 +292,8 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     errors_not_listed: int = 0
     """Errors beyond the first ones listed (kiosk/imports/limits.py): counted, not kept."""
+    details: dict[str, Any] = field(default_factory=dict)
+    """A roster's preset, people, tickets and the like (Plan.details), also in `to_json`."""
 
     @classmethod
     def from_plan(
@@ -292,6 +310,7 @@ class ImportReport:
             errors=list(plan.errors),
             warnings=[*warnings, *plan.warnings],
             errors_not_listed=int(getattr(plan.errors, "not_listed", 0)),
+            details=dict(plan.details),
         )
 
     @property
@@ -309,6 +328,7 @@ class ImportReport:
             "errors": [error.to_json() for error in self.errors],
             "warnings": list(self.warnings),
             **({"errors_not_listed": self.errors_not_listed} if self.errors_not_listed else {}),
+            **self.details,
         }
 
     def summary(self) -> str:
@@ -318,5 +338,14 @@ class ImportReport:
         parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
         if self.removed:
             parts.append(f"{self.removed} removed")
+        details = self.details
+        if "preset" in details:
+            parts.insert(0, f"preset {details['preset']}")
+        if "tickets" in details:
+            parts.append(
+                f"{details.get('people', 0)} people with {details['tickets']} ticket(s), "
+                f"{details.get('cancelled', 0)} cancelled, "
+                f"{details.get('pending_skipped', 0)} pending skipped"
+            )
         text = ", ".join(parts)
         return f"{text} (dry run: nothing written)" if self.dry_run else text

@@ -16,6 +16,7 @@ from operator import itemgetter
 from kiosk.core.codes import MAX_CODE_LENGTH, REGISTRATION_ID_RE
 from kiosk.core.model import CATEGORIES
 from kiosk.core.privacy import email_hasher
+from kiosk.imports.bulk import deferred_indexes, insert_many, is_empty
 from kiosk.imports.report import (
     Params,
     Plan,
@@ -89,11 +90,19 @@ def _same(values: tuple[object, ...]) -> tuple[object, ...]:
     return values
 
 
-def plan_roster(conn: sqlite3.Connection, table: Table, salt: bytes) -> Plan:
+GENERIC_SOURCE = "generic"
+"""`tickets.source` of the codes of this project's own roster format (its `code` column)."""
+
+
+def plan_roster(
+    conn: sqlite3.Connection, table: Table, salt: bytes, *, keep_tickets: bool = False
+) -> Plan:
     """Validate every row of a roster and work out what importing it would change.
 
     Nothing is written here; the returned plan's `write` applies the changes. Errors are
     collected for every bad cell of every row so an organiser can fix the file in one pass.
+    A person's `code` is also their ticket (schema 7), unless `keep_tickets`: the caller
+    (kiosk/imports/people.py) writes the tickets itself.
     """
     errors = table.missing(("registration_id", "category"), (("family_name", "given_name"),))
     if errors:
@@ -117,6 +126,8 @@ def plan_roster(conn: sqlite3.Connection, table: Table, salt: bytes) -> Plan:
     inserts: list[tuple[object, ...]] = []
     updates: list[tuple[object, ...]] = []
     clear_codes: list[tuple[str]] = []
+    new_tickets: list[tuple[str, str, str]] = []
+    dropped_tickets: list[tuple[str, str]] = []
     unchanged = 0
     error = errors.append
     match_id = REGISTRATION_ID_RE.match
@@ -238,12 +249,19 @@ def plan_roster(conn: sqlite3.Connection, table: Table, salt: bytes) -> Plan:
         old = existing.get(rid)
         if old is None:
             inserts.append(record)
+            if code and not keep_tickets:
+                new_tickets.append((code, rid, rid))
         elif old == record:
             unchanged += 1
         else:
             changed_code = has_code and old[code_at] != record[code_at]
             if changed_code and old[code_at] is not None:
                 clear_codes.append((rid,))
+            if changed_code and not keep_tickets:
+                if old[code_at] is not None:
+                    dropped_tickets.append((str(old[code_at]), rid))
+                if code:
+                    new_tickets.append((code, rid, rid))
             updates.append((*record[1:], changed_code, rid) if has_code else (*record[1:], rid))
 
     for row, rid, code in claims:
@@ -256,7 +274,6 @@ def plan_roster(conn: sqlite3.Connection, table: Table, salt: bytes) -> Plan:
         return Plan(errors=errors)
 
     columns = ", ".join(stored)
-    insert_sql = f"INSERT INTO attendees ({columns}) VALUES ({', '.join('?' * len(stored))})"
     assignments = [f"{column} = ?" for column in stored[1:]]
     if has_code:
         assignments.append(
@@ -265,11 +282,37 @@ def plan_roster(conn: sqlite3.Connection, table: Table, salt: bytes) -> Plan:
     update_sql = f"UPDATE attendees SET {', '.join(assignments)} WHERE registration_id = ?"
 
     def write(conn: sqlite3.Connection) -> None:
+        # In key order, so rows go at the end of an index rather than all over it: the codes'
+        # unique index for tickets (random secrets), the registration ids otherwise.
+        if keep_tickets and has_code:
+            inserts.sort(key=itemgetter(code_at))
+        else:
+            inserts.sort()
+        if not existing and not keep_tickets and is_empty(conn, "attendees"):
+            with deferred_indexes(conn, ("attendees", "tickets")):
+                write_rows(conn)
+        else:
+            write_rows(conn)
+
+    def write_rows(conn: sqlite3.Connection) -> None:
         # Codes that move between people are freed first so the UNIQUE index never trips.
         conn.executemany(
             "UPDATE attendees SET external_code = NULL WHERE registration_id = ?", clear_codes
         )
         conn.executemany(update_sql, updates)
-        conn.executemany(insert_sql, inserts)
+        insert_many(conn, f"INSERT INTO attendees ({columns})", len(stored), inserts)
+        # The roster's code is the person's ticket: a replaced code is no ticket any more.
+        conn.executemany(
+            "DELETE FROM tickets WHERE code = ? AND registration_id = ? "
+            "AND (source IS NULL OR source = 'generic')",
+            dropped_tickets,
+        )
+        conn.executemany(
+            "INSERT INTO tickets (code, registration_id, source, source_ref) "
+            f"VALUES (?, ?, '{GENERIC_SOURCE}', ?) "
+            "ON CONFLICT(code) DO UPDATE SET registration_id = excluded.registration_id, "
+            "status = 'valid'",
+            new_tickets,
+        )
 
     return Plan(added=len(inserts), updated=len(updates), unchanged=unchanged, write=write)

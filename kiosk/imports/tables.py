@@ -102,15 +102,38 @@ class Table:
 
 
 def read_table(
-    path: Path, kind: str, known: Sequence[str], mapping: ColumnMapping | None = None
+    path: Path,
+    kind: str,
+    known: Sequence[str],
+    mapping: ColumnMapping | None = None,
+    *,
+    sheet: str | None = None,
+    json_rows: Sequence[str] = (),
+    json_lookups: Sequence[Mapping[str, Any]] = (),
 ) -> Table:
     """Read an import file of `kind` by its extension; `known` are the kind's column names.
 
     `mapping` (optional) maps the file's own column labels onto `known` names (see
-    ColumnMapping). Raises KioskError when the file cannot be opened, FileProblem when its
-    content is unusable.
+    ColumnMapping). `sheet` names the workbook sheet to read (else the one named like the kind,
+    else the first); `json_rows` is the path to the rows of a nested JSON export (see
+    `json_records`). CSV files are read with the delimiter their header uses (comma, semicolon or
+    tab). Raises KioskError when the file cannot be opened, FileProblem when its content is
+    unusable.
     """
     wanted = _wanted(known, mapping)
+    suffix = _suffix(path)
+    if suffix == ".xlsx":
+        records = _xlsx_records(path, _read_bytes(path), kind, sheet)
+    elif suffix == ".json":
+        return _json_table(
+            path.name, _read_text(path), kind, known, wanted, json_rows, json_lookups
+        )
+    else:
+        records = _csv_records(_read_text(path), path.name)
+    return _records_table(path.name, records, wanted)
+
+
+def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
         raise FileProblem(
@@ -118,13 +141,55 @@ def read_table(
             Problem.UNSUPPORTED_FORMAT,
             {"file": path.name, "suffix": suffix},
         )
+    return suffix
+
+
+def read_headers(
+    path: Path,
+    kind: str,
+    *,
+    sheet: str | None = None,
+    json_rows: Sequence[str] = (),
+    json_lookups: Sequence[Mapping[str, Any]] = (),
+) -> list[tuple[str | None, list[str]]]:
+    """The column labels of a file, to recognise its source: one (sheet, labels) per sheet of
+    a workbook (only `sheet` when given), one (None, labels) for CSV; for JSON the keys of its
+    rows (`json_rows` flattened when given, else the list a plain import reads)."""
+    suffix = _suffix(path)
     if suffix == ".xlsx":
-        records = _xlsx_records(path, _read_bytes(path), kind)
-    elif suffix == ".json":
-        return _json_table(path.name, _read_text(path), kind, known, wanted)
-    else:
-        records = _csv_records(_read_text(path), path.name)
-    return _records_table(path.name, records, wanted)
+        return _xlsx_headers(path, _read_bytes(path), sheet)
+    if suffix == ".json":
+        document = _parse_json(path.name, _read_text(path))
+        if json_rows:
+            items: list[Any] = json_records(document, json_rows, json_lookups, path.name)
+        else:
+            items = _json_items(document, kind, path.name)
+        labels: dict[str, None] = {}
+        for item in items[:1000]:
+            if isinstance(item, dict):
+                labels.update(dict.fromkeys(str(key) for key in item))
+        return [(None, list(labels))]
+    records = limits.bounded_records(_csv_records(_head_text(path), path.name), path.name)
+    for record in records:
+        if any(map(str.strip, record)):
+            return [(None, [cell.strip().lstrip("\ufeff") for cell in record])]
+    return [(None, [])]
+
+
+_HEAD_BYTES = 1 << 16
+
+
+def _head_text(path: Path) -> str:
+    """The start of a text file, enough for its header: whole lines of the first 64 KiB read as
+    `decode_bytes` reads the whole file (the whole file when the start alone does not decode)."""
+    data = _read_bytes(path)
+    if len(data) <= _HEAD_BYTES:
+        return decode_bytes(data, path.name)
+    head = data[: data.rfind(b"\n", 0, _HEAD_BYTES) + 1] or data[:_HEAD_BYTES]
+    try:
+        return decode_bytes(head, path.name)
+    except FileProblem:
+        return decode_bytes(data, path.name)
 
 
 def _read_text(path: Path) -> str:
@@ -196,7 +261,7 @@ def _records_table(name: str, records: Iterator[list[str]], wanted: Mapping[str,
     header_row = 0
     for record in records:
         header_row += 1
-        if any(cell.strip() for cell in record):
+        if any(map(str.strip, record)):
             columns, unknown = _header(record, wanted, name)
             break
     else:
@@ -206,7 +271,31 @@ def _records_table(name: str, records: Iterator[list[str]], wanted: Mapping[str,
             {"file": name},
         )
     width = len(record)
+    used = sorted(set(columns.values()))
+    if used and len(used) < width:  # a wide export: only the columns that are read are kept
+        narrow = {column: used.index(index) for column, index in columns.items()}
+        rows = _narrow_rows(records, header_row + 1, used)
+        return Table(name, narrow, rows, unknown, width=len(used))
     return Table(name, columns, _rows(records, header_row + 1, width), unknown, width=width)
+
+
+def _narrow_rows(
+    records: Iterator[list[str]], first: int, used: list[int]
+) -> Iterator[tuple[int, list[str]]]:
+    """`_rows` keeping only the cells at `used` (in that order): a registration system's export
+    has dozens of columns and an import reads a few."""
+    pick = itemgetter(*used) if len(used) > 1 else (lambda raw: (raw[used[0]],))
+    need = used[-1] + 1
+    pad = [""] * need
+    strip = str.strip
+    for row, raw in enumerate(records, start=first):
+        if not "".join(raw).strip():
+            continue
+        if len(raw) < need:
+            raw = raw + pad[len(raw) :]
+        cells = list(map(strip, pick(raw)))
+        cells.append("")
+        yield row, cells
 
 
 def _rows(records: Iterator[list[str]], first: int, width: int) -> Iterator[tuple[int, list[str]]]:
@@ -240,8 +329,24 @@ def _lines(text: str) -> Iterator[str]:
         start = end
 
 
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a CSV file's header line: comma, semicolon or tab, whichever appears
+    most often outside quotes (comma when none does)."""
+    head = text[: 1 << 16].lstrip("\ufeff\r\n")
+    line = head.split("\n", 1)[0]
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
 def _csv_records(text: str, name: str) -> Iterator[list[str]]:
-    reader = csv.reader(_lines(text))
+    reader = csv.reader(_lines(text), delimiter=sniff_delimiter(text))
     try:
         yield from reader
     except csv.Error as exc:
@@ -278,29 +383,81 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_records(path: Path, data: bytes, kind: str) -> Iterator[list[str]]:
+def _open_workbook(path: Path, data: bytes) -> Any:
     from openpyxl import load_workbook
 
     limits.check_xlsx(data, path.name)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # zip, XML or openpyxl errors: all mean a damaged workbook
         raise FileProblem(
             f"cannot read {path.name}: not an Excel .xlsx workbook",
             Problem.NOT_XLSX,
             {"file": path.name},
         ) from exc
+
+
+def _named_sheet(workbook: Any, path: Path, sheet: str) -> str:
+    """The title of the sheet called `sheet` (compared like column names), or FileProblem."""
     names = {column_key(title): title for title in workbook.sheetnames}
-    wanted = [kind, "sessions"] if kind == "programme" else [kind]
-    title = next((names[key] for key in wanted if key in names), workbook.sheetnames[0])
-    sheet = workbook[title]
-    sheet.reset_dimensions()  # some writers record a wrong sheet size
+    title = names.get(column_key(sheet))
+    if title is None:
+        choices = ", ".join(workbook.sheetnames)
+        workbook.close()
+        raise FileProblem(
+            f"{path.name} has no sheet {sheet!r}: its sheets are {choices}",
+            Problem.UNKNOWN_SHEET,
+            {"file": path.name, "sheet": sheet, "choices": choices},
+            field="sheet",
+        )
+    return str(title)
+
+
+def _xlsx_headers(path: Path, data: bytes, sheet: str | None) -> list[tuple[str | None, list[str]]]:
+    workbook = _open_workbook(path, data)
+    titles = [_named_sheet(workbook, path, sheet)] if sheet else list(workbook.sheetnames)
+    found: list[tuple[str | None, list[str]]] = []
     try:
-        width = limits.sheet_width(sheet, path.name)
+        for title in titles:
+            labels: list[str] = []
+            try:
+                for physical, values in enumerate(workbook[title].iter_rows(values_only=True)):
+                    cells = [_cell_text(value) for value in values[: limits.MAX_COLUMNS]]
+                    if any(cell.strip() for cell in cells):
+                        labels = [cell.strip() for cell in cells]
+                        break
+                    if physical > 1000:
+                        break
+            except Exception as exc:  # damaged sheet XML
+                raise FileProblem(
+                    f"cannot read sheet {title!r}: {exc}",
+                    Problem.BAD_SHEET,
+                    {"sheet": str(title), "detail": str(exc)},
+                ) from exc
+            found.append((title, labels))
+    finally:
+        workbook.close()
+    return found
+
+
+def _xlsx_records(
+    path: Path, data: bytes, kind: str, sheet: str | None = None
+) -> Iterator[list[str]]:
+    workbook = _open_workbook(path, data)
+    if sheet:
+        title = _named_sheet(workbook, path, sheet)
+    else:
+        names = {column_key(title): title for title in workbook.sheetnames}
+        wanted = [kind, "sessions"] if kind == "programme" else [kind]
+        title = next((names[key] for key in wanted if key in names), workbook.sheetnames[0])
+    sheet_ = workbook[title]
+    sheet_.reset_dimensions()  # some writers record a wrong sheet size
+    try:
+        width = limits.sheet_width(sheet_, path.name)
     except FileProblem:
         workbook.close()
         raise
-    return _sheet_rows(workbook, sheet, width)
+    return _sheet_rows(workbook, sheet_, width)
 
 
 def _sheet_rows(workbook: Any, sheet: Any, width: int) -> Iterator[list[str]]:
@@ -395,11 +552,9 @@ def _with_rooms(sessions: list[Any], rooms: Any, name: str) -> list[Any]:
     return merged
 
 
-def _json_table(
-    name: str, text: str, kind: str, known: Sequence[str], wanted: Mapping[str, str]
-) -> Table:
+def _parse_json(name: str, text: str) -> Any:
     try:
-        document = limits.parse_json(text, name)
+        return limits.parse_json(text, name)
     except json.JSONDecodeError as exc:
         raise FileProblem(
             f"cannot read {name}: not valid JSON "
@@ -407,7 +562,95 @@ def _json_table(
             Problem.INVALID_JSON,
             {"file": name, "line": exc.lineno, "column": exc.colno, "detail": exc.msg},
         ) from exc
-    items = _json_items(document, kind, name)
+
+
+def _flatten_into(flat: dict[str, Any], prefix: str, item: Mapping[str, Any]) -> None:
+    """`item`'s values under `prefix.key` (nested objects as `prefix.key.inner`); lists of
+    objects are left out (they are the next level of rows, or not wanted)."""
+    for key, value in item.items():
+        label = f"{prefix}.{key}"
+        if isinstance(value, dict):
+            _flatten_into(flat, label, value)
+        elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+            continue
+        else:
+            flat[label] = value
+
+
+def json_records(
+    document: Any, path: Sequence[str], lookups: Sequence[Mapping[str, Any]], name: str
+) -> list[dict[str, Any]]:
+    """The rows of a nested JSON export as flat objects.
+
+    `path` walks from the top: a key steps into an object, `*` takes each item of a list as the
+    next level, and each item's values are kept as `<list's key>.<value's key>` for the rows
+    below it (pretix: `["event", "orders", "*", "positions", "*"]` gives one row per position,
+    with `orders.code` and `positions.secret`). A lookup replaces an id by a name from another
+    list: `{"field": "positions.item", "list": ["event", "items"], "key": "id", "value": "name",
+    "as": "positions.item_name"}`.
+    """
+    rows: list[dict[str, Any]] = []
+
+    def missing() -> FileProblem:
+        return FileProblem(
+            f"{name}: expected {' / '.join(path)} in the JSON export",
+            Problem.JSON_EXPECTED_LIST,
+            {"file": name},
+        )
+
+    def walk(node: Any, steps: Sequence[str], flat: dict[str, Any], label: str) -> None:
+        if not steps:
+            rows.append(flat)
+            if len(rows) > limits.MAX_ROWS:
+                raise limits.too_many_rows(name, limits.MAX_ROWS)
+            return
+        step = steps[0]
+        if step == "*":
+            if not isinstance(node, list):
+                raise missing()
+            for item in node:
+                if isinstance(item, dict):
+                    inner = dict(flat)
+                    _flatten_into(inner, label, item)
+                    walk(item, steps[1:], inner, label)
+            return
+        if not isinstance(node, dict) or step not in node:
+            raise missing()
+        walk(node[step], steps[1:], flat, step)
+
+    walk(document, list(path), {}, "")
+    for lookup in lookups:
+        source: Any = document
+        for step in lookup.get("list", []):
+            source = source.get(step) if isinstance(source, dict) else None
+        if not isinstance(source, list):
+            continue
+        names = {
+            str(item.get(lookup.get("key", "id"))): item.get(lookup.get("value", "name"))
+            for item in source
+            if isinstance(item, dict)
+        }
+        field_name, target = str(lookup.get("field")), str(lookup.get("as"))
+        for row in rows:
+            if field_name in row:
+                row[target] = names.get(str(row[field_name]))
+    return rows
+
+
+def _json_table(
+    name: str,
+    text: str,
+    kind: str,
+    known: Sequence[str],
+    wanted: Mapping[str, str],
+    json_rows: Sequence[str] = (),
+    json_lookups: Sequence[Mapping[str, Any]] = (),
+) -> Table:
+    document = _parse_json(name, text)
+    if json_rows:
+        items: list[Any] = json_records(document, json_rows, json_lookups, name)
+    else:
+        items = _json_items(document, kind, name)
     if not items:  # an empty list is a valid file with no rows
         return Table(name, {column: i for i, column in enumerate(known)}, [], width=len(known))
     columns: dict[str, int] = {}

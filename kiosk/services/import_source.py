@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk.errors import KioskError
 from kiosk.imports import (
     COLUMNS,
     FileProblem,
@@ -27,8 +28,10 @@ from kiosk.imports import (
     read_table,
 )
 from kiosk.imports.decoding import decode_named
+from kiosk.imports.presets import FIELDS, GENERIC
 from kiosk.imports.report import cannot_open
-from kiosk.imports.tables import ColumnMapping
+from kiosk.imports.sources import ImportOptions, Source, choose_source
+from kiosk.imports.tables import ColumnMapping, sniff_delimiter
 from kiosk.store.database import transaction
 from kiosk.store.settings import get_setting, put_setting
 
@@ -67,7 +70,7 @@ class SourceInfo:
     problem_params: Params = field(default_factory=dict)
 
 
-def describe_source(path: Path, kind: str) -> SourceInfo:
+def describe_source(path: Path, kind: str, sheet: str | None = None) -> SourceInfo:
     """Format, encoding, header and sample values of an import file.
 
     A file the pipeline cannot read comes back with `problem` set (and no headers); a file that
@@ -91,14 +94,20 @@ def describe_source(path: Path, kind: str) -> SourceInfo:
     encoding = None
     try:
         if fmt == "XLSX":
-            headers, rows, estimate = _xlsx_head(path, kind)
+            headers, rows, estimate = _xlsx_head(path, kind, sheet)
         else:
             encoding, text = decode_named(data, path.name)
             if fmt == "CSV":
                 headers, rows = _csv_head(text, path.name)
                 estimate = max(0, text.count("\n") - 1)
             else:
-                headers, rows, estimate = _json_head(text, kind, path.name)
+                try:
+                    headers, rows, estimate = _json_head(text, kind, path.name)
+                except FileProblem:
+                    found = _export_json_head(path, text, kind)
+                    if found is None:
+                        raise
+                    headers, rows, estimate = found
     except FileProblem as problem:
         return SourceInfo(
             path,
@@ -119,7 +128,7 @@ def describe_source(path: Path, kind: str) -> SourceInfo:
 
 
 def _csv_head(text: str, name: str) -> tuple[list[str], list[list[str]]]:
-    reader = csv.reader(io.StringIO(text[: 1 << 20]))
+    reader = csv.reader(io.StringIO(text[: 1 << 20]), delimiter=sniff_delimiter(text))
     try:
         for record in reader:
             if any(cell.strip() for cell in record):
@@ -177,7 +186,34 @@ def _json_head(text: str, kind: str, name: str) -> tuple[list[str], list[list[st
     return order, rows, len(items)
 
 
-def _xlsx_head(path: Path, kind: str) -> tuple[list[str], list[list[str]], int | None]:
+def _export_json_head(
+    path: Path, text: str, kind: str
+) -> tuple[list[str], list[list[str]], int] | None:
+    """Header, sample rows and row count of a nested JSON export an import preset recognises
+    (pretix's orderdata.json), flattened as the import reads it; None when none does."""
+    if kind != "roster":
+        return None
+    try:
+        source = choose_source(path, kind, ImportOptions())
+    except (FileProblem, KioskError):
+        return None
+    preset = source.preset
+    if not preset.json_rows:
+        return None
+    from kiosk.imports.tables import json_records
+
+    items = json_records(json.loads(text), preset.json_rows, preset.json_lookups, path.name)
+    headers = source.headers
+    rows = [
+        ["" if item.get(label) is None else str(item.get(label)) for label in headers]
+        for item in items[:SAMPLE_ROWS]
+    ]
+    return headers, rows, len(items)
+
+
+def _xlsx_head(
+    path: Path, kind: str, sheet: str | None = None
+) -> tuple[list[str], list[list[str]], int | None]:
     from openpyxl import load_workbook
 
     try:
@@ -192,11 +228,13 @@ def _xlsx_head(path: Path, kind: str) -> tuple[list[str], list[list[str]], int |
         names = {column_key(title): title for title in workbook.sheetnames}
         wanted = [kind, "sessions"] if kind == "programme" else [kind]
         title = next((names[key] for key in wanted if key in names), workbook.sheetnames[0])
-        sheet = workbook[title]
-        estimate = sheet.max_row - 1 if sheet.max_row else None
+        if sheet is not None and column_key(sheet) in names:
+            title = names[column_key(sheet)]
+        chosen = workbook[title]
+        estimate = chosen.max_row - 1 if chosen.max_row else None
         headers: list[str] | None = None
         rows: list[list[str]] = []
-        for values in sheet.iter_rows(values_only=True):
+        for values in chosen.iter_rows(values_only=True):
             cells = ["" if value is None else str(value) for value in values]
             if headers is None:
                 if any(cell.strip() for cell in cells):
@@ -323,14 +361,61 @@ def remember_mapping(
         put_setting(conn, MAPPINGS_SETTING, stored)
 
 
-def mapping_problems(kind: str, mapping: ColumnMapping) -> tuple[list[str], list[str]]:
+@dataclass(frozen=True)
+class Recognised:
+    """The import preset a roster file was recognised as (the same choice `kiosk import roster`
+    makes), for the wizard to show and to import with."""
+
+    name: str
+    label: str
+    label_ko: str
+    tickets: bool
+    sheet: str | None
+    mapping: dict[str, str | None]
+
+    @property
+    def options(self) -> ImportOptions:
+        return ImportOptions(preset=self.name, sheet=self.sheet)
+
+
+def recognise(path: Path, kind: str) -> Recognised | None:
+    """The preset a roster file comes from (None: not a roster, or this project's own columns,
+    or a file that cannot be read: the check says why)."""
+    if kind != "roster":
+        return None
+    try:
+        source: Source = choose_source(Path(path), kind, ImportOptions())
+    except (FileProblem, KioskError):
+        return None
+    preset = source.preset
+    if preset.name == GENERIC:
+        return None
+    return Recognised(
+        preset.name,
+        preset.label,
+        preset.label_ko,
+        preset.tickets,
+        source.sheet,
+        dict(source.mapping or {}),
+    )
+
+
+TICKET_FIELDS: tuple[str, ...] = FIELDS
+"""The fields a ticket export's columns can fill (the roster's and the ticket's own)."""
+TICKET_REQUIRED: tuple[tuple[str, ...], ...] = (
+    ("code",),
+    ("family_name", "given_name", "full_name"),
+)
+"""What a ticket export must fill (registration ids and categories come from the preset)."""
+
+
+def mapping_problems(
+    kind: str, mapping: ColumnMapping, preset: Recognised | None = None
+) -> tuple[list[str], list[str]]:
     """(required columns nobody fills, columns chosen for more than one file column)."""
     chosen = [column for column in mapping.values() if column]
-    missing = [
-        " / ".join(group)
-        for group in REQUIRED[kind]
-        if not any(column in chosen for column in group)
-    ]
+    groups = TICKET_REQUIRED if preset is not None and preset.tickets else REQUIRED[kind]
+    missing = [" / ".join(group) for group in groups if not any(c in chosen for c in group)]
     twice = sorted({column for column in chosen if chosen.count(column) > 1})
     return missing, twice
 
@@ -352,10 +437,18 @@ def preview_rows(
     *,
     limit: int = PREVIEW_ROWS,
     on_row: Callable[[int], None] | None = None,
+    preset: Recognised | None = None,
 ) -> Preview:
-    """Read the file through the pipeline's reader with the mapping; keep what the preview shows."""
-    table = read_table(Path(path), kind, COLUMNS[kind], mapping)
-    columns = [column for column in COLUMNS[kind] if table.has(column)]
+    """Read the file through the pipeline's reader with the mapping; keep what the preview shows
+    (a recognised export is read as its preset says: its sheet, its fields)."""
+    if preset is None:
+        table = read_table(Path(path), kind, COLUMNS[kind], mapping)
+        known: tuple[str, ...] = COLUMNS[kind]
+    else:
+        source = choose_source(Path(path), kind, preset.options, mapping)
+        table = source.read(Path(path), kind)
+        known = source.known(kind)
+    columns = [column for column in known if table.has(column)]
     pick = table.picker(columns)
     rows: list[tuple[int, list[str]]] = []
     total = 0

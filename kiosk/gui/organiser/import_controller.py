@@ -19,13 +19,16 @@ from kiosk.gui.organiser.import_messages import failure_text
 from kiosk.gui.organiser.tasks import Task, TaskContext, TaskRunner
 from kiosk.imports import COLUMNS, FileProblem, ImportFailure, ImportReport, run_import
 from kiosk.services.import_source import (
+    TICKET_FIELDS,
     Preview,
+    Recognised,
     SourceInfo,
     describe_source,
     guess_kind,
     guess_mapping,
     mapping_problems,
     preview_rows,
+    recognise,
     remember_mapping,
     remembered_mapping,
 )
@@ -58,6 +61,8 @@ class ImportController(QObject):
         self.db_path = Path(db_path)
         self.runner = runner or TaskRunner(self)
         self.source: SourceInfo | None = None
+        self.preset: Recognised | None = None
+        """The registration system's export the file was recognised as (None: our columns)."""
         self.kind = "roster"
         self.mapping: dict[str, str | None] = {}
         self.remembered = False
@@ -84,6 +89,10 @@ class ImportController(QObject):
                 info = describe_source(info.path, kind)  # the sheet named after the kind
         self.kind = kind
         self.source = info
+        self.preset = None if info.problem else recognise(info.path, kind)
+        if self.preset is not None and self.preset.sheet and info.format == "XLSX":
+            info = describe_source(info.path, kind, self.preset.sheet)  # the attendees' sheet
+            self.source = info
         self._map()
         self.source_changed.emit()
         self.check()
@@ -101,6 +110,11 @@ class ImportController(QObject):
         if info is None:
             self.mapping = {}
             return
+        if self.preset is not None:  # the preset knows this source's columns
+            self.remembered = False
+            self.mapping = dict(self.preset.mapping)
+            self.mapping_changed.emit()
+            return
         remembered = remembered_mapping(self.conn, self.kind, info.headers)
         self.remembered = remembered is not None
         self.mapping = remembered if remembered is not None else {}
@@ -117,10 +131,12 @@ class ImportController(QObject):
         self.check()
 
     def problems(self) -> tuple[list[str], list[str]]:
-        return mapping_problems(self.kind, self.mapping)
+        return mapping_problems(self.kind, self.mapping, self.preset)
 
     @property
     def choices(self) -> tuple[str, ...]:
+        if self.preset is not None and self.preset.tickets:
+            return TICKET_FIELDS
         return COLUMNS[self.kind]
 
     @property
@@ -154,6 +170,8 @@ class ImportController(QObject):
             return None
         path, kind, mapping = info.path, self.kind, dict(self.mapping)
         total = info.rows_estimate or 0
+        preset = self.preset
+        options = preset.options if preset is not None else None
 
         def job(context: TaskContext) -> CheckResult:
             conn = connect(self.db_path)
@@ -167,6 +185,7 @@ class ImportController(QObject):
                     dry_run=True,
                     mapping=mapping,
                     on_row=lambda row: context.progress(row, total),
+                    options=options,
                 )
             except ImportFailure as exc:  # the file went away: say so in the screen's language
                 raise KioskError(failure_text(exc)) from exc
@@ -176,7 +195,7 @@ class ImportController(QObject):
             bad = {error.row for error in report.errors if error.row > 1}
             try:
                 preview = preview_rows(
-                    path, kind, mapping, bad, on_row=lambda _row: context.check()
+                    path, kind, mapping, bad, on_row=lambda _row: context.check(), preset=preset
                 )
             except FileProblem:
                 preview = None
@@ -193,6 +212,8 @@ class ImportController(QObject):
         path, kind, mapping = info.path, self.kind, dict(self.mapping)
         headers = list(info.headers)
         total = info.rows_estimate or 0
+        preset = self.preset
+        options = preset.options if preset is not None else None
 
         def job(context: TaskContext) -> ImportReport:
             conn = connect(self.db_path)
@@ -205,11 +226,12 @@ class ImportController(QObject):
                         path,
                         mapping=mapping,
                         on_row=lambda row: context.progress(row, total),
+                        options=options,
                     )
                 except ImportFailure as exc:
                     raise KioskError(failure_text(exc)) from exc
                 task.interrupt = None
-                if not report.errors:
+                if not report.errors and preset is None:
                     remember_mapping(conn, kind, headers, mapping)
                 return report
             finally:

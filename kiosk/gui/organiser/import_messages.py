@@ -157,6 +157,27 @@ TEMPLATES: dict[str, Callable[[], str]] = {
     Problem.UNKNOWN_KIND: lambda: QCoreApplication.translate(
         "ImportMessages", "unknown import kind '{kind}': programme, roster or invitations"
     ),
+    Problem.UNKNOWN_PRESET: lambda: QCoreApplication.translate(
+        "ImportMessages", "unknown import preset '{preset}': use one of {choices}"
+    ),
+    Problem.BAD_PRESET: lambda: QCoreApplication.translate(
+        "ImportMessages", "import preset {file} is not valid: {detail}"
+    ),
+    Problem.BAD_OPTION: lambda: QCoreApplication.translate(
+        "ImportMessages", "{option} '{value}': no such field; use one of {fields}"
+    ),
+    Problem.UNKNOWN_SHEET: lambda: QCoreApplication.translate(
+        "ImportMessages", "{file} has no sheet '{sheet}': its sheets are {choices}"
+    ),
+    Problem.MISSING_FROM_EXPORT: lambda: QCoreApplication.translate(
+        "ImportMessages",
+        "{file} is a complete export, but {tickets} ticket(s) of {people} people imported before "
+        "are missing from it: {ids}; nothing was cancelled (--cancel-missing cancels them)",
+    ),
+    Problem.CANCELLED_MISSING: lambda: QCoreApplication.translate(
+        "ImportMessages",
+        "cancelled {tickets} ticket(s) of {people} people missing from this complete export: {ids}",
+    ),
     Problem.UNKNOWN_COLUMNS: lambda: QCoreApplication.translate(
         "ImportMessages", "{file}: ignoring unknown column(s): {columns}"
     ),
@@ -201,6 +222,12 @@ def _translated() -> bool:
     English is the source language: its text is the import's own message (exactly what the CLI
     prints), not a template filled in again."""
     return QCoreApplication.translate("ImportMessages", "{column} is required") != _PROBE
+
+
+def translated() -> bool:
+    """Whether the screen speaks Korean rather than English (data with its own Korean text,
+    such as an import preset's label, shows that text then)."""
+    return _translated()
 
 
 def problem_text(code: str, params: Mapping[str, str | int], message: str) -> str:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import KioskError
 from kiosk.gui.organiser.import_controller import KINDS, CheckResult, ImportController
-from kiosk.gui.organiser.import_messages import error_text, warning_text
+from kiosk.gui.organiser.import_messages import error_text, translated, warning_text
 from kiosk.gui.organiser.import_models import MappingDelegate, MappingModel, PreviewModel
 from kiosk.gui.organiser.sizing import fit_rows
 from kiosk.gui.shell.context import AppContext
@@ -237,6 +237,14 @@ class ImportWizard(QWidget):
         if info.rows_estimate is not None:
             parts.append(self.tr("About {rows} rows").format(rows=f"{info.rows_estimate:,}"))
         parts.append(self.tr("{columns} columns").format(columns=len(info.headers)))
+        preset = self.controller.preset
+        if preset is not None:
+            label = preset.label_ko if translated() else preset.label
+            parts.append(
+                self.tr("Recognised as: {preset} ({name})").format(preset=label, name=preset.name)
+            )
+            if preset.sheet:
+                parts.append(self.tr("Sheet: {sheet}").format(sheet=preset.sheet))
         self.detected_label.setText(" · ".join(parts))
         self.detected_label.setAccessibleName(self.detected_label.text())
 
@@ -343,6 +351,19 @@ class ImportWizard(QWidget):
                     updated=report.updated,
                     unchanged=report.unchanged,
                     removed=report.removed,
+                )
+            )
+        details = report.details
+        if not report.errors and "tickets" in details:
+            lines.append(
+                self.tr(
+                    "{people} people with {tickets} ticket(s): {cancelled} cancelled, "
+                    "{pending} pending (not imported)."
+                ).format(
+                    people=details.get("people", 0),
+                    tickets=details["tickets"],
+                    cancelled=details.get("cancelled", 0),
+                    pending=details.get("pending_skipped", 0),
                 )
             )
         if rows is not None:
