@@ -1,7 +1,8 @@
 """Door rules: who may enter a room now. Pure functions, no I/O.
 
 The order in which reasons win is part of the command-line contract (CLI.md): code problems first,
-then the door window, the invitation list, re-entry, and capacity last.
+then the door window, the invitation list (or, at a `tickets:` session, the ticket types that pass
+besides it), re-entry, and capacity last.
 """
 
 from __future__ import annotations
