@@ -62,7 +62,7 @@ ATTENDEE_PERSONAL_COLUMNS: tuple[str, ...] = (
 # Columns that hold personal data in any table about people (one with a `registration_id`),
 # including tables a later schema adds.
 PERSONAL_COLUMN_NAMES: frozenset[str] = frozenset(
-    {*ATTENDEE_PERSONAL_COLUMNS, "email", "phone", "organisation"}
+    {*ATTENDEE_PERSONAL_COLUMNS, "email", "phone", "organisation", "ticket_code", "source_ref"}
 )
 PSEUDONYM_PREFIX = "anon-"
 OVERRIDE_PLACEHOLDER = "(removed by purge)"
@@ -319,11 +319,29 @@ def _clear(conn: sqlite3.Connection, at_ms: int | None) -> tuple[int, int, int]:
                 (OVERRIDE_PLACEHOLDER, OVERRIDE_PLACEHOLDER),
             ).rowcount
     conn.execute("UPDATE code_issues SET code = NULL WHERE code IS NOT NULL")
+    _anonymise_tickets(conn)
     conn.execute("UPDATE badge_prints SET message = NULL WHERE message IS NOT NULL")
     for _, sql in triggers:
         conn.execute(sql)
     put_setting(conn, PURGED_SETTING, now_ms() if at_ms is None else at_ms)
     return attendees, ids_replaced, overrides
+
+
+def _anonymise_tickets(conn: sqlite3.Connection) -> None:
+    """Ticket codes (a registration system's secrets, imported codes) are replaced by numbers:
+    each person keeps their tickets' types and states, so counts by ticket type stay."""
+    conn.execute("DROP TABLE IF EXISTS temp.purge_tickets")
+    conn.execute(
+        "CREATE TEMP TABLE purge_tickets AS SELECT registration_id, ticket_type, source, status "
+        "FROM tickets ORDER BY registration_id, code"
+    )
+    conn.execute("DELETE FROM tickets")
+    conn.execute(
+        "INSERT INTO tickets (code, registration_id, ticket_type, source, status) "
+        "SELECT 'anon-ticket-' || rowid, registration_id, ticket_type, source, status "
+        "FROM temp.purge_tickets"
+    )
+    conn.execute("DROP TABLE temp.purge_tickets")
 
 
 _LOG_HELD = (
