@@ -555,3 +555,13 @@ def test_the_code_column_of_our_own_roster_is_a_ticket_too(tmp_path: Path) -> No
         ("EXT-9", "R-1"),
     ]
     assert scan(db, "EXT-9") == "admitted"
+
+
+def test_a_purge_leaves_no_ticket_secret_and_keeps_the_tickets_count(tmp_path: Path) -> None:
+    db = new_event(tmp_path)
+    report, _ = import_roster(db, PRETIX / "orderlist_positions.csv")
+    secret = tickets_in("orderlist_positions.csv")[0]["code"]
+    purged = kiosk(db, "purge", "--yes")
+    assert purged.returncode == 0, purged.stderr
+    assert secret.encode() not in db.read_bytes()
+    assert rows(db, "SELECT count(*), count(source_ref) FROM tickets") == [(report["tickets"], 0)]
