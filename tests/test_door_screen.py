@@ -849,9 +849,15 @@ def test_keyboard_only_look_up_and_direction(qtbot, door: Door) -> None:
     qtbot.keyClick(screen.direction.entry_button, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is screen.recent.list
 
-    # The session chooser works with the arrow keys too.
-    header.session_combo.setFocus()
-    qtbot.keyClick(header.session_combo, Qt.Key.Key_Down)
+    # The session chooser works with the arrow keys too: Down opens its list, Down moves,
+    # Enter confirms (the choice never changes without the confirmation).
+    combo = header.session_combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(combo.view().isVisible)
+    assert screen.controller.session_id == "S1"
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
     assert screen.controller.session_id == "S2"
     assert screen.controller.pinned
 

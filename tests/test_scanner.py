@@ -471,3 +471,42 @@ def test_debouncer_for_a_camera_extends_while_the_code_stays_in_view(clock):
         assert not held.accept("abc234")  # same code, other case
     clock.advance(2001)
     assert held.accept("ABC234")
+
+
+# -- misreads are said, not swallowed ----------------------------------------------------------
+
+
+def misreads(scanner: ScannerInput) -> list[str]:
+    seen: list[str] = []
+    scanner.misread.connect(seen.append)
+    return seen
+
+
+def test_a_scanner_ending_with_tab_gives_a_misread_and_no_scan(qtbot, scanner, door, clock, code):
+    seen, heard = scans(scanner), misreads(scanner)
+    type_keys(door.windowHandle(), [*keys_of(code), TAB], clock, SCANNER_GAP_MS)
+    settle(qtbot, scanner, clock)
+    assert seen == [] and heard == ["tab"]
+    assert door.lookup.text() == "" and door.fired == []
+
+
+def test_a_code_without_enter_gives_a_misread(qtbot, scanner, door, clock, code):
+    heard = misreads(scanner)
+    type_keys(door.windowHandle(), keys_of(code), clock, SCANNER_GAP_MS)
+    settle(qtbot, scanner, clock)
+    assert heard == ["no_enter"]
+
+
+def test_a_short_run_at_scanner_speed_is_typed_and_reported(qtbot, scanner, door, clock):
+    heard = misreads(scanner)
+    type_keys(door.windowHandle(), [*keys_of("211"), ENTER], clock, SCANNER_GAP_MS)
+    settle(qtbot, scanner, clock)
+    assert door.lookup.text() == "211"  # still delivered to the field, in order
+    assert heard == ["short"]
+
+
+def test_a_person_typing_gives_no_misread(qtbot, scanner, door, clock):
+    heard = misreads(scanner)
+    type_keys(door.windowHandle(), [*keys_of("211"), ENTER], clock, TYPIST_GAP_MS)
+    settle(qtbot, scanner, clock)
+    assert door.lookup.text() == "211" and heard == []

@@ -49,6 +49,16 @@ strings), not as key presses; those events are timed, held and replayed the same
 commit strings supply the characters.
 
 The same code twice within two seconds is one scan (`Debouncer`, shared with the camera).
+
+Misreads are said, not swallowed: `misread(reason)` is emitted when a run at machine speed did
+not make a scan, so the screen can tell staff what happened instead of staying silent:
+
+* ``MISREAD_TAB``: a run long enough to be a code ended with Tab instead of Enter (a scanner set
+  up with the wrong suffix); the code is dropped, as before, but now with a message.
+* ``MISREAD_NO_ENTER``: a run long enough to be a code stopped without any Enter.
+* ``MISREAD_SHORT``: a few keys at machine speed ended with Enter, too short to be a code (a
+  scanner reading a room number, or fast typing where no field takes it). The keys are still
+  delivered as typing; `typing_lands_in_a_field` tells whether the focus could take them.
 """
 
 from __future__ import annotations
@@ -60,6 +70,13 @@ from dataclasses import dataclass, field
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from kiosk.core.codes import MAX_CODE_LENGTH, normalise
 from kiosk.core.keyboard import keys_typed
@@ -110,6 +127,22 @@ _KEY_RELEASE = QEvent.Type.KeyRelease
 _SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
 _INPUT_METHOD = QEvent.Type.InputMethod
 _WATCHED_TYPES = frozenset({_KEY_PRESS, _KEY_RELEASE, _SHORTCUT_OVERRIDE, _INPUT_METHOD})
+
+
+MISREAD_TAB = "tab"
+MISREAD_NO_ENTER = "no_enter"
+MISREAD_SHORT = "short"
+# Keys at machine speed, ended by Enter, that make a "short" misread (one key and Enter is a
+# person pressing two keys quickly).
+_SHORT_RUN_KEYS = 2
+
+
+def typing_lands_in_a_field() -> bool:
+    """True when the focused widget takes typed text (a line edit, text box or spin box)."""
+    focus = QApplication.focusWidget()
+    if isinstance(focus, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit):
+        return not focus.isReadOnly()
+    return False
 
 
 def monotonic_ms() -> float:
@@ -241,6 +274,7 @@ class _Burst:
     # Keys pressed and not yet released inside the burst.
     down: dict[int, int] = field(default_factory=dict)
     length: int = 0
+    ended_with_tab: bool = False
 
     @property
     def confirmed(self) -> bool:
@@ -250,6 +284,7 @@ class _Burst:
     def add_key(self, now: float, text: str) -> None:
         self.last_ms = now
         self.keys += 1
+        self.ended_with_tab = text == "\t"
         cleaned = self.cleaner.feed(text)
         self.length += len(cleaned)
         if self.length <= MAX_LENGTH:
@@ -270,6 +305,7 @@ class ScannerInput(QObject):
     """
 
     scanned = Signal(str)
+    misread = Signal(str)  # MISREAD_TAB, MISREAD_NO_ENTER or MISREAD_SHORT
 
     def __init__(
         self,
@@ -369,7 +405,10 @@ class ScannerInput(QObject):
                 self._orphans[int(key)] = now
                 self._finish(burst, now)
                 return self._consume(event)
+            short = burst.keys >= _SHORT_RUN_KEYS
             self._deliver_as_typing()
+            if short:
+                self.misread.emit(MISREAD_SHORT)
             return False
         if key in _MODIFIER_KEYS:
             if burst is None:
@@ -407,7 +446,10 @@ class ScannerInput(QObject):
         if burst is not None:
             if event.key() in _ENTER_KEYS and not burst.confirmed:
                 # Enter ends this run as typing: deliver it now, then Enter behaves normally.
+                short = burst.keys >= _SHORT_RUN_KEYS
                 self._deliver_as_typing()
+                if short:
+                    self.misread.emit(MISREAD_SHORT)
                 return False
             return self._consume(event)
         if _is_plain_code_key(event) and not event.isAutoRepeat():
@@ -471,6 +513,7 @@ class ScannerInput(QObject):
             self._burst = None
             self._timer.stop()
             self._orphans.update(dict.fromkeys((k for k, n in burst.down.items() if n > 0), now))
+            self.misread.emit(MISREAD_TAB if burst.ended_with_tab else MISREAD_NO_ENTER)
         else:
             self._deliver_as_typing()
 

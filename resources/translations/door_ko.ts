@@ -312,6 +312,26 @@
         <source>This scan could not be saved. Please scan again or call the organisers.</source>
         <translation>이 스캔을 저장하지 못했습니다. 다시 스캔하거나 주최 측에 연락해 주세요.</translation>
     </message>
+    <message>
+        <source>ALREADY INSIDE</source>
+        <translation>이미 입장함</translation>
+    </message>
+    <message>
+        <source>NOT READ</source>
+        <translation>읽지 못함</translation>
+    </message>
+    <message>
+        <source>The scanner ended the code with Tab instead of Enter, so nothing was checked in. Scan again; if this repeats, set the scanner to end each code with Enter.</source>
+        <translation>스캐너가 코드 끝에 엔터(Enter) 대신 탭(Tab)을 보내서 아무것도 체크인되지 않았습니다. 다시 스캔해 주세요. 계속 그러면 스캐너가 코드마다 엔터(Enter)로 끝나도록 설정해 주세요.</translation>
+    </message>
+    <message>
+        <source>The code arrived without its closing Enter, so nothing was checked in. Scan again; if this repeats, set the scanner to end each code with Enter.</source>
+        <translation>코드 끝의 엔터(Enter)가 오지 않아서 아무것도 체크인되지 않았습니다. 다시 스캔해 주세요. 계속 그러면 스캐너가 코드마다 엔터(Enter)로 끝나도록 설정해 주세요.</translation>
+    </message>
+    <message>
+        <source>That was too short to be a badge code, so nothing was checked in and the door did not change. To serve another room or session, click its box.</source>
+        <translation>명찰 코드로 보기에는 너무 짧아서 아무것도 체크인되지 않았고 출입구 설정도 바뀌지 않았습니다. 다른 회의실이나 세션으로 바꾸려면 해당 상자를 누르세요.</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.badges.layouts import category_styles
 from kiosk.core.model import Reason
+from kiosk.gui.scanner import MISREAD_NO_ENTER, MISREAD_TAB
 from kiosk.gui.theme import DisplayPreferences, VerdictStyle
 from kiosk.services.verdict import Verdict
 
@@ -22,6 +23,11 @@ WELCOME_BACK = "welcome_back"
 DENY = "deny"
 EXIT = "exit"
 IDLE = "idle"
+# Someone scanned who is recorded inside already (a badge handed back out?): amber, a warning.
+ALREADY_INSIDE = "already_inside"
+# Keys at scanner speed that made no scan (a wrong scanner suffix, a short code): nothing was
+# recorded, and the panel says so rather than staying silent.
+NOTICE = "notice"
 
 # An exit is neither an admission nor a refusal: its own colour (blue) and a left arrow.
 # White on #0b4f8a is 8.4:1; #66ccff on black is 11.6:1 (high contrast asks for 7:1).
@@ -29,6 +35,10 @@ EXIT_STYLES: dict[str, VerdictStyle] = {
     "standard": VerdictStyle("#0b4f8a", "#ffffff", "⬅"),
     "high_contrast": VerdictStyle("#000000", "#66ccff", "⬅"),
 }
+# The warning looks: the theme's amber (welcome back) with a warning sign, so colour is never
+# the only difference from a welcome back.
+WARNING_ICON = "⚠"
+NOTICE_ICON = "⌨"
 
 # The sound each kind plays (resources/sounds/<name>.wav); idle is silent.
 SOUND_FOR_KIND: dict[str, str] = {
@@ -36,6 +46,8 @@ SOUND_FOR_KIND: dict[str, str] = {
     WELCOME_BACK: "welcome_back",
     DENY: "deny",
     EXIT: "exit",
+    ALREADY_INSIDE: "deny",
+    NOTICE: "deny",
 }
 
 
@@ -54,6 +66,10 @@ def style_for(prefs: DisplayPreferences, kind: str) -> VerdictStyle:
     """Colours and icon of a kind in the current theme (standard or high contrast)."""
     if kind == EXIT:
         return EXIT_STYLES[prefs.theme]
+    if kind in (ALREADY_INSIDE, NOTICE):
+        amber = prefs.verdict_style(WELCOME_BACK)
+        icon = WARNING_ICON if kind == ALREADY_INSIDE else NOTICE_ICON
+        return VerdictStyle(amber.background, amber.foreground, icon)
     return prefs.verdict_style(kind)
 
 
@@ -67,6 +83,10 @@ def headline(kind: str) -> str:
         return QCoreApplication.translate("DoorVerdict", "EXIT RECORDED")
     if kind == DENY:
         return QCoreApplication.translate("DoorVerdict", "NOT ADMITTED")
+    if kind == ALREADY_INSIDE:
+        return QCoreApplication.translate("DoorVerdict", "ALREADY INSIDE")
+    if kind == NOTICE:
+        return QCoreApplication.translate("DoorVerdict", "NOT READ")
     return QCoreApplication.translate("DoorVerdict", "Ready to scan")
 
 
@@ -174,6 +194,40 @@ def error_state(prefs: DisplayPreferences) -> PanelState:
         primary=QCoreApplication.translate(
             "DoorVerdict", "This scan could not be saved. Please scan again or call the organisers."
         ),
+        secondary="",
+        note="",
+    )
+
+
+def misread_state(reason: str, prefs: DisplayPreferences) -> PanelState:
+    """The panel when keys came at scanner speed but made no scan: what happened, what to do.
+
+    `reason` is one of kiosk.gui.scanner's MISREAD_* values. Nothing was recorded and the
+    door's room, session and direction are unchanged."""
+    if reason == MISREAD_TAB:
+        primary = QCoreApplication.translate(
+            "DoorVerdict",
+            "The scanner ended the code with Tab instead of Enter, so nothing was checked in. "
+            "Scan again; if this repeats, set the scanner to end each code with Enter.",
+        )
+    elif reason == MISREAD_NO_ENTER:
+        primary = QCoreApplication.translate(
+            "DoorVerdict",
+            "The code arrived without its closing Enter, so nothing was checked in. "
+            "Scan again; if this repeats, set the scanner to end each code with Enter.",
+        )
+    else:
+        primary = QCoreApplication.translate(
+            "DoorVerdict",
+            "That was too short to be a badge code, so nothing was checked in and the door did "
+            "not change. To serve another room or session, click its box.",
+        )
+    return PanelState(
+        kind=NOTICE,
+        icon=style_for(prefs, NOTICE).icon,
+        headline=headline(NOTICE),
+        person="",
+        primary=primary,
         secondary="",
         note="",
     )
