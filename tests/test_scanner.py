@@ -510,3 +510,10 @@ def test_a_person_typing_gives_no_misread(qtbot, scanner, door, clock):
     type_keys(door.windowHandle(), [*keys_of("211"), ENTER], clock, TYPIST_GAP_MS)
     settle(qtbot, scanner, clock)
     assert door.lookup.text() == "211" and heard == []
+
+
+def test_a_scanner_whose_suffix_is_a_line_feed_scans(qtbot, scanner, door, clock, code):
+    seen = scans(scanner)
+    line_feed = Key(Qt.Key(0x0A), "\n")  # what X11's Linefeed key (and xdotool's "\n") sends
+    type_keys(door.windowHandle(), [*keys_of(code), line_feed], clock, SCANNER_GAP_MS)
+    assert [normalise(s) for s in seen] == [normalise(code)]

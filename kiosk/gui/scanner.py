@@ -104,6 +104,15 @@ _CONTROL_MODIFIERS = (
     | Qt.KeyboardModifier.MetaModifier
 )
 _ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+# A scanner whose suffix is a line feed (or a tool typing "\n") sends a key whose text is LF.
+_LINE_ENDS = frozenset({"\r", "\n"})
+
+
+def _is_enter(event: QKeyEvent) -> bool:
+    """Enter, Return or a line end: what ends a scanned code."""
+    return event.key() in _ENTER_KEYS or event.text() in _LINE_ENDS
+
+
 _MODIFIER_KEYS = frozenset(
     {
         Qt.Key.Key_Shift,
@@ -398,7 +407,7 @@ class ScannerInput(QObject):
             # A held-down key: a person. Anything held so far was typing too.
             self._deliver_as_typing()
             return False
-        if key in _ENTER_KEYS and not event.modifiers() & _CONTROL_MODIFIERS:
+        if _is_enter(event) and not event.modifiers() & _CONTROL_MODIFIERS:
             if burst is None:
                 return False
             if burst.confirmed:
@@ -444,7 +453,7 @@ class ScannerInput(QObject):
         key may belong to a scan, so a barcode cannot trigger a QShortcut or QAction."""
         burst = self._burst
         if burst is not None:
-            if event.key() in _ENTER_KEYS and not burst.confirmed:
+            if _is_enter(event) and not burst.confirmed:
                 # Enter ends this run as typing: deliver it now, then Enter behaves normally.
                 short = burst.keys >= _SHORT_RUN_KEYS
                 self._deliver_as_typing()
