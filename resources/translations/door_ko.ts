@@ -403,6 +403,14 @@
         <source>Judges the chosen person for this door&apos;s session, as a scan would</source>
         <translation>선택한 분을 스캔과 같은 기준으로 이 출입구의 세션에 대해 판정합니다</translation>
     </message>
+    <message>
+        <source>Type at least two letters of a name: people found appear here.</source>
+        <translation>이름을 두 글자 이상 입력하세요. 찾은 분이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>For someone without a badge: type a name; the list follows as you type</source>
+        <translation>명찰이 없는 분: 이름을 입력하면 입력하는 대로 목록이 바뀝니다</translation>
+    </message>
 </context>
 <context>
     <name>OccupancyView</name>

@@ -172,10 +172,12 @@
         <source>Choose a room to see who is inside.</source>
         <translation>회의실을 고르면 안에 있는 사람이 표시됩니다.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/gui/organiser/dashboard_view.py" line="446"/>
-        <source>Inside {room} now ({session}): {count} people</source>
-        <translation>지금 {room} 안 ({session}): {count}명</translation>
+        <source>Inside {room} now ({session}): %n people</source>
+        <translation>
+            <numerusform>지금 {room} 안 ({session}): %n명</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/dashboard_view.py" line="460"/>
@@ -965,10 +967,12 @@
         <source>Not yet</source>
         <translation>아직 안 함</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/gui/organiser/person_view.py" line="217"/>
-        <source>{count} time(s)</source>
-        <translation>{count}회</translation>
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n회</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/person_view.py" line="222"/>
@@ -1341,10 +1345,12 @@
         <source>no limit</source>
         <translation>제한 없음</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/gui/organiser/programme_view.py" line="234"/>
-        <source>{n} people</source>
-        <translation>{n}명</translation>
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n명</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/programme_view.py" line="237"/>

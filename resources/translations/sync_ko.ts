@@ -52,10 +52,12 @@
         <source>State</source>
         <translation>상태</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/gui/sync/devices_model.py" line="91" />
-        <source>revoked, refused {count} time(s) since</source>
-        <translation>사용 중지됨, 이후 {count}회 거부</translation>
+        <source>revoked, refused %n time(s) since</source>
+        <translation>
+            <numerusform>사용 중지됨, 이후 %n회 거부</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/sync/devices_model.py" line="2" />

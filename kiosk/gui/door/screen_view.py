@@ -287,7 +287,7 @@ class DoorScreen(QWidget):
         self.show_idle()
 
     def _search(self, text: str) -> None:
-        self.lookup.show_matches(self.controller.search(text))
+        self.lookup.show_matches(self.controller.search(text), text)
 
     def toggle_language(self) -> None:
         """Switch between Korean and English."""

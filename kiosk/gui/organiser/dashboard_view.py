@@ -452,9 +452,9 @@ class DashboardView(QWidget):
             self.roll_title.setText(self.tr("Choose a room to see who is inside."))
             return
         self.roll_title.setText(
-            self.tr("Inside {room} now ({session}): {count} people").format(
-                room=room.room, session=room.session_id, count=self.roll_model.rowCount()
-            )
+            self.tr(
+                "Inside {room} now ({session}): %n people", "", self.roll_model.rowCount()
+            ).format(room=room.room, session=room.session_id)
         )
         self.roll_title.setAccessibleName(self.roll_title.text())
 
