@@ -8,12 +8,12 @@ count reads as English and Korean people write it ("1 person found", "2 people f
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 import test_door_screen
+from PySide6.QtCore import Qt
+from test_door_screen import Door
+
 from builders import add_person
 from kiosk.core.model import Reason
-from test_door_screen import Door
 
 door = test_door_screen.door
 compiled_translations = test_door_screen.compiled_translations

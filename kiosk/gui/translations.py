@@ -20,8 +20,8 @@ class LanguageSwitcher(QObject):
     """Installs the translators for the chosen language; English is the source language.
 
     Each screen area has its own file (`kiosk_ko.ts`, `door_ko.ts`, `selfcheckin_ko.ts`, ...):
-    every `*_<language>.qm` is loaded (the `*_en` files hold only English plural forms). Qt then sends LanguageChange to every widget, which
-    retranslates itself, so the switch is live.
+    every `*_<language>.qm` is loaded (the `*_en` files hold only English plural forms). Qt
+    then sends LanguageChange to every widget, which retranslates itself, so the switch is live.
     """
 
     changed = Signal(str)
