@@ -175,9 +175,14 @@ def _scan_in(session: str, at: str, who: str, direction: Direction = Direction.I
 
 
 def _readmitted(door: Door) -> str:
+    """Back after stepping out (an exit scan): a welcome back, not an "already inside"."""
     door.serve("S1")
     door.at("2019-09-30T10:31")
     door.screen.handle_scan(door.codes["R1"])
+    door.serve("S1", Direction.OUT)
+    door.at("2019-09-30T10:35")
+    door.screen.handle_scan(door.codes["R1"])
+    door.serve("S1", Direction.IN)
     door.at("2019-09-30T10:40")
     return door.codes["R1"]
 

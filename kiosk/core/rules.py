@@ -2,6 +2,11 @@
 
 The order in which reasons win is part of the command-line contract (CLI.md): code problems first,
 then the door window, the invitation list, re-entry, and capacity last.
+
+Re-entry while recorded inside (a pass-back: the badge may have been handed back out) is what
+`scanned_while_inside` says; the session's policy admits it as `readmitted` (the default) or
+refuses it as `pass_back`. Either way the door shows "already inside since" and the conflicts
+report counts it as a warning.
 """
 
 from __future__ import annotations
@@ -25,8 +30,21 @@ _CODE_REASONS = {
 # Denials an organiser or door staff may override with a written reason. Code problems and
 # cancellations are never overridden: a forged, revoked or cancelled code is never admitted.
 OVERRIDABLE: frozenset[Reason] = frozenset(
-    {Reason.NOT_INVITED, Reason.ROOM_FULL, Reason.TOO_EARLY, Reason.SESSION_OVER}
+    {
+        Reason.NOT_INVITED,
+        Reason.ROOM_FULL,
+        Reason.TOO_EARLY,
+        Reason.SESSION_OVER,
+        # Someone really did step out without an exit scan: staff may let them back in.
+        Reason.PASS_BACK,
+    }
 )
+
+
+def scanned_while_inside(presence: Presence, direction: Direction) -> bool:
+    """An entry scan of someone the log says is inside already: a re-scan, or a badge passed
+    back out to a second person. Exits and first entries are not."""
+    return direction is Direction.IN and presence.inside
 
 
 def may_pass_invite_only(person: PersonFacts, policy: DoorPolicy) -> bool:
@@ -78,8 +96,8 @@ def decide_door(
         return Reason.SESSION_OVER
     if session.invite_only and not may_pass_invite_only(person, policy):
         return Reason.NOT_INVITED
-    if presence.inside:
-        return Reason.READMITTED
+    if scanned_while_inside(presence, direction):
+        return Reason.PASS_BACK if session.refuse_pass_back else Reason.READMITTED
     if session.capacity is not None and inside_count >= session.capacity:
         return Reason.ROOM_FULL
     return Reason.READMITTED if presence.has_entered else Reason.ADMITTED

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.core.clock import session_bounds
 from kiosk.core.codes import REGISTRATION_ID_RE
+from kiosk.core.model import PASS_BACK_POLICIES
 from kiosk.imports.report import (
     Params,
     Plan,
@@ -42,6 +43,7 @@ COLUMNS: tuple[str, ...] = (
     "organizer",
     "interpretation",
     "speakers",
+    "pass_back",
 )
 # Stored columns: the file's, in order, with the derived start_ms and end_ms after `end`.
 _STORED: tuple[str, ...] = (
@@ -59,6 +61,7 @@ _STORED: tuple[str, ...] = (
     "access",
     "organizer",
     "interpretation",
+    "pass_back",
 )
 _DERIVED = ("start_ms", "end_ms")
 _MAX_ID = 100
@@ -71,6 +74,7 @@ _LIST_SPLIT = re.compile(r"[,;/\s]+")
 _SPEAKER_SPLIT = re.compile(r"\s*[;,]\s*")
 _ACCESS = {"open": "open", "invite_only": "invite_only", "inviteonly": "invite_only"}
 _ACCESS_NOISE = re.compile(r"[\s\-]+")
+_PASS_BACK = {policy: policy for policy in PASS_BACK_POLICIES} | {"": PASS_BACK_POLICIES[0]}
 
 
 def _parse_date(text: str) -> date | None:
@@ -117,7 +121,9 @@ def _check_row(
 ) -> tuple[tuple[object, ...], tuple[str, ...]] | None:
     """One programme row as stored values and speakers, or None after reporting its errors."""
     sid, title_en, title_ko, day_text, start_text, end_text, venue, room = values[:8]
-    capacity_text, access_text, organizer, interpretation, speakers_text = values[8:]
+    capacity_text, access_text, organizer, interpretation, speakers_text, pass_back_text = values[
+        8:
+    ]
     before = len(errors)
     error = errors.append
     if not sid:
@@ -161,6 +167,11 @@ def _check_row(
             error(RowError(row, "access", message, Problem.BAD_ACCESS, {"value": access_text}))
         else:
             error(required(row, "access"))
+    pass_back = _PASS_BACK.get(pass_back_text.strip().lower())
+    if pass_back is None:
+        message = f"pass_back {pass_back_text!r}: use allow or refuse (empty: allow)"
+        params = {"value": pass_back_text}
+        error(RowError(row, "pass_back", message, Problem.BAD_PASS_BACK, params))
     languages, bad_languages = _languages(interpretation)
     if bad_languages:
         listed = ", ".join(bad_languages)
@@ -192,6 +203,7 @@ def _check_row(
         access,
         organizer or None,
         languages,
+        pass_back,
     )
     return record, speakers
 

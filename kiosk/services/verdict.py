@@ -27,6 +27,8 @@ class Verdict:
     checkin_id: str | None = None
     override_reason: str | None = None
     sessions: list[dict[str, Any]] | None = field(default=None)
+    # A door scan of someone recorded inside already: since when (a pass-back warning).
+    inside_since_ms: int | None = None
 
     @property
     def admitted(self) -> bool:
@@ -53,6 +55,8 @@ class Verdict:
             out["checkin_id"] = self.checkin_id
         if self.override_reason is not None:
             out["override_reason"] = self.override_reason
+        if self.inside_since_ms is not None:
+            out["inside_since"] = iso(self.inside_since_ms, self.tz)
         if self.sessions is not None:
             out["sessions"] = self.sessions
         return out

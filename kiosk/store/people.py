@@ -63,11 +63,13 @@ def attendee_by_external_code(conn: sqlite3.Connection, code: str) -> Attendee |
 
 def session_rule(conn: sqlite3.Connection, session_id: str) -> SessionRule | None:
     row = conn.execute(
-        "SELECT session_id, start_ms, end_ms, capacity, access = 'invite_only' "
-        "FROM sessions WHERE session_id = ?",
+        "SELECT session_id, start_ms, end_ms, capacity, access = 'invite_only', "
+        "pass_back = 'refuse' FROM sessions WHERE session_id = ?",
         (session_id,),
     ).fetchone()
-    return SessionRule(row[0], row[1], row[2], row[3], bool(row[4])) if row else None
+    if row is None:
+        return None
+    return SessionRule(row[0], row[1], row[2], row[3], bool(row[4]), refuse_pass_back=bool(row[5]))
 
 
 def person_facts(

@@ -209,6 +209,12 @@ MIGRATIONS: list[str] = [
         FROM attendees WHERE external_code IS NOT NULL;
     ALTER TABLE checkins ADD COLUMN ticket_code TEXT;
     """,
+    # Pass-back policy per session (issue 13, programme column `pass_back`): a scan of someone
+    # recorded inside is admitted as a re-entry ('allow', as before) or refused ('refuse').
+    """
+    ALTER TABLE sessions ADD COLUMN pass_back TEXT NOT NULL DEFAULT 'allow'
+        CHECK (pass_back IN ('allow', 'refuse'));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

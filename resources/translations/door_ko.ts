@@ -332,6 +332,14 @@
         <source>That was too short to be a badge code, so nothing was checked in and the door did not change. To serve another room or session, click its box.</source>
         <translation>명찰 코드로 보기에는 너무 짧아서 아무것도 체크인되지 않았고 출입구 설정도 바뀌지 않았습니다. 다른 회의실이나 세션으로 바꾸려면 해당 상자를 누르세요.</translation>
     </message>
+    <message>
+        <source>Already inside</source>
+        <translation>이미 입장함</translation>
+    </message>
+    <message>
+        <source>Already inside since {time}: check that the badge is theirs.</source>
+        <translation>{time}부터 이미 입장해 있습니다. 본인의 명찰인지 확인해 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>

@@ -514,6 +514,10 @@
         <source>cannot read {file}: more than {max} rows or values</source>
         <translation>{file}을(를) 읽을 수 없습니다: 행 또는 값이 {max}개를 넘습니다</translation>
     </message>
+    <message>
+        <source>pass_back '{value}': use allow or refuse (empty: allow)</source>
+        <translation>pass_back '{value}': allow 또는 refuse를 쓰세요 (비우면 allow)</translation>
+    </message>
 </context>
 <context>
     <name>ImportModels</name>

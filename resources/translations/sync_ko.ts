@@ -737,6 +737,10 @@
         <source>Enrol and revoke devices</source>
         <translation>기기 등록과 사용 중지</translation>
     </message>
+    <message>
+        <source>Warning: scanned while already inside</source>
+        <translation>경고: 이미 입장한 상태에서 다시 스캔됨</translation>
+    </message>
 </context>
 <context>
     <name>EnrolPanel</name>

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.badges.layouts import category_styles
+from kiosk.core.clock import from_ms
 from kiosk.core.model import Reason
 from kiosk.gui.scanner import MISREAD_NO_ENTER, MISREAD_TAB
 from kiosk.gui.theme import DisplayPreferences, VerdictStyle
@@ -107,6 +108,7 @@ def reason_word(reason: Reason, *, overridden: bool = False) -> str:
         Reason.TOO_EARLY: QCoreApplication.translate("DoorVerdict", "Too early"),
         Reason.SESSION_OVER: QCoreApplication.translate("DoorVerdict", "Session over"),
         Reason.UNKNOWN_SESSION: QCoreApplication.translate("DoorVerdict", "No session"),
+        Reason.PASS_BACK: QCoreApplication.translate("DoorVerdict", "Already inside"),
     }
     return words.get(reason, reason.value)
 
@@ -141,17 +143,29 @@ class PanelState:
 def verdict_state(verdict: Verdict, language: str, prefs: DisplayPreferences) -> PanelState:
     """The panel for a verdict: the reason in the screen's language first, then the other."""
     kind = verdict_kind(verdict.reason)
+    if verdict.inside_since_ms is not None and kind == WELCOME_BACK:
+        kind = ALREADY_INSIDE
     message = verdict.to_json()["message"]
     other = "en" if language == "ko" else "ko"
     person = ""
     if verdict.attendee is not None:
         label = category_label(verdict.attendee.category, language)
         person = f"{verdict.attendee.name} · {label}"
-    note = ""
+    notes = []
+    if verdict.inside_since_ms is not None:
+        since = from_ms(verdict.inside_since_ms, verdict.tz).strftime("%H:%M")
+        notes.append(
+            QCoreApplication.translate(
+                "DoorVerdict", "Already inside since {time}: check that the badge is theirs."
+            ).format(time=since)
+        )
     if verdict.override_reason:
-        note = QCoreApplication.translate(
-            "DoorVerdict", "Admitted anyway by staff: {reason}"
-        ).format(reason=verdict.override_reason)
+        notes.append(
+            QCoreApplication.translate("DoorVerdict", "Admitted anyway by staff: {reason}").format(
+                reason=verdict.override_reason
+            )
+        )
+    note = "\n".join(notes)
     return PanelState(
         kind=kind,
         icon=style_for(prefs, kind).icon,
