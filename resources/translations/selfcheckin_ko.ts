@@ -150,6 +150,22 @@
         <source>Please fill in both fields.</source>
         <translation>두 칸을 모두 입력해 주세요.</translation>
     </message>
+    <message>
+        <source>Type your registration number with the number keys and press Enter, then choose your family name. Or type your family name too.</source>
+        <translation>숫자 키로 등록 번호를 입력하고 엔터 키를 누른 다음, 성을 고르세요. 성을 직접 입력하셔도 됩니다.</translation>
+    </message>
+    <message>
+        <source>Which is your family name?</source>
+        <translation>어느 것이 성함의 성인가요?</translation>
+    </message>
+    <message>
+        <source>Choose this if it is your family name</source>
+        <translation>본인의 성이면 이것을 고르세요</translation>
+    </message>
+    <message>
+        <source>Family name choice {number}</source>
+        <translation>성 선택지 {number}</translation>
+    </message>
 </context>
 <context>
     <name>IdleWarningBar</name>

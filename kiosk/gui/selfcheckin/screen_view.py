@@ -90,6 +90,7 @@ class SelfCheckinScreen(QWidget):
 
         self.welcome_page = WelcomePage(context.event.name)
         self.find_page = FindYourselfPage()
+        self.find_page.set_language(self.languages.language)
         self.confirm_page = ConfirmPage()
         self.refusal_page = RefusalPage(language)
         self.printing_page = PrintingPage()
@@ -185,6 +186,7 @@ class SelfCheckinScreen(QWidget):
         self.welcome_page.no_code.connect(flow.find_myself)
         self.find_page.find_by_chosen.connect(self._find_by_chosen)
         self.find_page.find_requested.connect(flow.find)
+        self.find_page.choices_requested.connect(flow.offer_family_names)
         self.confirm_page.confirmed.connect(flow.confirm)
         self.confirm_page.not_me.connect(flow.not_me)
         self.refusal_page.finished.connect(flow.done)
@@ -284,7 +286,14 @@ class SelfCheckinScreen(QWidget):
             )
         elif step is Step.FIND:
             wait = flow.lookup_wait_s()
-            self.find_page.show_state(visit.find_by, visit.find_note, wait)
+            self.find_page.show_state(
+                visit.find_by,
+                visit.find_note,
+                wait,
+                numeric=visit.find_numeric,
+                number=visit.find_number,
+                choices=visit.find_choices,
+            )
             if wait > 0:
                 self._wait_timer.start(math.ceil(wait * 1000))
         elif step is Step.CONFIRM:
@@ -339,6 +348,7 @@ class SelfCheckinScreen(QWidget):
 
     def _language_changed(self, language: str) -> None:
         self.voice.set_language(language)
+        self.find_page.set_language(language)
         self.refresh()
 
     def _announce(self, key: str) -> None:
@@ -346,6 +356,7 @@ class SelfCheckinScreen(QWidget):
             "refused": self.refusal_page.spoken(),
             "find_failed": self.find_page.message.text(),
             "find_missing": self.find_page.message.text(),
+            "find_choose": self.find_page.choice_caption.text(),
             "print_failed": self.printing_page.problem_label.text(),
             "staff_called": self.staff_banner.text(),
         }
