@@ -497,12 +497,28 @@ def test_a_code_without_enter_gives_a_misread(qtbot, scanner, door, clock, code)
     assert heard == ["no_enter"]
 
 
-def test_a_short_run_at_scanner_speed_is_typed_and_reported(qtbot, scanner, door, clock):
+def test_a_short_run_at_scanner_speed_into_a_field_is_typing(qtbot, scanner, door, clock):
     heard = misreads(scanner)
+    entered: list[bool] = []
+    door.lookup.returnPressed.connect(lambda: entered.append(True))
     type_keys(door.windowHandle(), [*keys_of("211"), ENTER], clock, SCANNER_GAP_MS)
     settle(qtbot, scanner, clock)
-    assert door.lookup.text() == "211"  # still delivered to the field, in order
+    assert door.lookup.text() == "211" and entered == [True]  # delivered, in order
+    assert heard == []
+
+
+def test_a_short_run_at_scanner_speed_never_presses_the_focused_button(qtbot, scanner, door, clock):
+    heard = misreads(scanner)
+    door.admit_anyway.setFocus()
+    qtbot.waitUntil(door.admit_anyway.hasFocus)
+    type_keys(door.windowHandle(), [*keys_of("211"), ENTER], clock, SCANNER_GAP_MS)
+    settle(qtbot, scanner, clock)
+    assert door.clicks == []  # the Enter of a short barcode is not the person's
     assert heard == ["short"]
+    # A person's Enter a moment later presses it as always.
+    clock.advance(2000)
+    type_keys(door.windowHandle(), [ENTER], clock, TYPIST_GAP_MS)
+    assert door.clicks == [True]
 
 
 def test_a_person_typing_gives_no_misread(qtbot, scanner, door, clock):

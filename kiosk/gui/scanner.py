@@ -337,6 +337,7 @@ class ScannerInput(QObject):
         self._burst: _Burst | None = None
         self._orphans: dict[int, float] = {}  # key -> when its press was swallowed
         self._replaying: set[int] = set()  # C++ addresses of events being replayed
+        self._eat_enter_at: float | None = None  # an Enter to swallow (see _end_short_run)
         self._enabled = True
         self._app: QCoreApplication | None = None
         self._timer = QTimer(self)
@@ -400,8 +401,29 @@ class ScannerInput(QObject):
             return self._release(watched, event, now)
         return self._shortcut_override(event)
 
+    def _end_short_run(self, burst: _Burst, now: float) -> bool:
+        """Enter after a run too short for a code: the keys are delivered as typing. When the
+        run came at scanner speed and the focus is not a field that takes text, the Enter is
+        held back too (a short barcode must not press the focused button) and a misread is
+        reported; True when the Enter is to be swallowed."""
+        short = burst.keys >= _SHORT_RUN_KEYS
+        self._deliver_as_typing()
+        if not short or typing_lands_in_a_field():
+            return False
+        self._eat_enter_at = now
+        self.misread.emit(MISREAD_SHORT)
+        return True
+
     def _press(self, watched: QObject, event: QKeyEvent, now: float) -> bool:
         key = event.key()
+        if self._eat_enter_at is not None and _is_enter(event):
+            # The key press of an Enter already claimed at its ShortcutOverride.
+            recent = now - self._eat_enter_at <= self.confirmed_gap_ms
+            self._eat_enter_at = None
+            if recent:
+                self._orphans[int(key)] = now
+                return self._consume(event)
+        self._eat_enter_at = None
         burst = self._burst
         if event.isAutoRepeat():
             # A held-down key: a person. Anything held so far was typing too.
@@ -414,10 +436,9 @@ class ScannerInput(QObject):
                 self._orphans[int(key)] = now
                 self._finish(burst, now)
                 return self._consume(event)
-            short = burst.keys >= _SHORT_RUN_KEYS
-            self._deliver_as_typing()
-            if short:
-                self.misread.emit(MISREAD_SHORT)
+            if self._end_short_run(burst, now):
+                self._orphans[int(key)] = now
+                return self._consume(event)
             return False
         if key in _MODIFIER_KEYS:
             if burst is None:
@@ -454,11 +475,10 @@ class ScannerInput(QObject):
         burst = self._burst
         if burst is not None:
             if _is_enter(event) and not burst.confirmed:
-                # Enter ends this run as typing: deliver it now, then Enter behaves normally.
-                short = burst.keys >= _SHORT_RUN_KEYS
-                self._deliver_as_typing()
-                if short:
-                    self.misread.emit(MISREAD_SHORT)
+                # Enter ends this run as typing: deliver it now, then Enter behaves normally
+                # (unless it ends a short run at scanner speed outside a field: see below).
+                if self._end_short_run(burst, self._clock()):
+                    return self._consume(event)
                 return False
             return self._consume(event)
         if _is_plain_code_key(event) and not event.isAutoRepeat():

@@ -720,4 +720,15 @@
         <translation>성과 정보 하나를 더 입력해 등록을 찾습니다</translation>
     </message>
 </context>
+<context>
+    <name>ScanNoticeBanner</name>
+    <message>
+        <source>That was not a badge code. Please scan the QR code on your badge or confirmation, or choose “I have no code”.</source>
+        <translation>명찰 코드가 아닙니다. 명찰이나 확인 메일의 QR 코드를 스캔하시거나 “코드가 없습니다”를 고르세요.</translation>
+    </message>
+    <message>
+        <source>The code was not read completely. Please scan it again, or ask the staff.</source>
+        <translation>코드를 끝까지 읽지 못했습니다. 다시 스캔하시거나 스태프에게 문의해 주세요.</translation>
+    </message>
+</context>
 </TS>

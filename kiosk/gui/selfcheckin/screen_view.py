@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.clock import short_moment
 from kiosk.gui.door.sounds import DoorSounds
+from kiosk.gui.scanner import MISREAD_SHORT, typing_lands_in_a_field
 from kiosk.gui.selfcheckin.chrome_view import (
     IdleWarningBar,
     NavigationBar,
+    ScanNoticeBanner,
     StaffCalledBanner,
     SyncStatusLine,
     VoiceBar,
@@ -40,6 +42,8 @@ from kiosk.services.self_lookup import FindBy, LookupThrottle
 from kiosk.store.database import DatabaseError
 from kiosk.store.settings import get_setting
 from kiosk.sync.state import last_sync_ms, pending_events
+
+NOTICE_MS = 8_000  # how long a word about a misread scan stays
 
 
 class SelfCheckinScreen(QWidget):
@@ -109,6 +113,12 @@ class SelfCheckinScreen(QWidget):
             self.stack.addWidget(page)
         self.staff_banner = StaffCalledBanner()
         self.staff_banner.hide()
+        self.scan_notice = ScanNoticeBanner()
+        self.scan_notice.hide()
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setSingleShot(True)
+        self.notice_timer.setInterval(NOTICE_MS)
+        self.notice_timer.timeout.connect(self.scan_notice.hide)
         # The idle warning takes its place just above the bars at the foot, where the eyes and
         # hands already are: the page gives up the empty space above its controls, so that the
         # warning never covers a button.
@@ -124,6 +134,7 @@ class SelfCheckinScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.staff_banner)
+        layout.addWidget(self.scan_notice)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.idle_bar)
         layout.addWidget(self.voice_bar)
@@ -221,6 +232,20 @@ class SelfCheckinScreen(QWidget):
         """A code from the wedge scanner or the camera: a fresh person's visit, at any step."""
         self.idle.poke()
         self.flow.scan(code)
+
+    @Slot(str)
+    def handle_misread(self, reason: str) -> None:
+        """Keys at scanner speed that made no code: say so for a few seconds (on screen, to a
+        screen reader and with voice guidance), rather than stay silent. A few quick keys typed
+        into a field are typing, not a misread."""
+        if reason == MISREAD_SHORT and typing_lands_in_a_field():
+            return
+        self.idle.poke()
+        self.scan_notice.show_reason(reason)
+        self.notice_timer.start()
+        text = self.scan_notice.text()
+        announce(self, text)
+        self.voice.speak_notice(text)
 
     def _find_by_chosen(self, value: str) -> None:
         self.flow.set_find_by(FindBy(value))
