@@ -86,6 +86,7 @@ def test_a_room_number_scanned_while_the_room_box_has_focus_changes_nothing(
     assert screen.panel.kind == "notice"
     assert screen.panel.headline_label.text() == "NOT READ"
     assert "too short to be a badge code" in screen.panel.primary_label.text()
+    test_door_screen._save(screen, "notice-short-en")
     assert door.conn.execute("SELECT count(*) FROM checkins").fetchone()[0] == 0
 
 
@@ -155,9 +156,11 @@ def test_a_scanner_that_ends_with_tab_is_told_to_end_with_enter(
     # Nothing recorded, and the focus did not move on to a chooser.
     assert door.conn.execute("SELECT count(*) FROM checkins").fetchone()[0] == 0
     assert not isinstance(QApplication.focusWidget(), QComboBox)
+    test_door_screen._save(screen, "notice-tab-en")
     door.use("ko")
     assert screen.panel.headline_label.text() != "NOT READ"
     assert "Enter" in screen.panel.primary_label.text()
+    test_door_screen._save(screen, "notice-tab-ko")
 
 
 def test_a_code_without_its_enter_is_said_too(

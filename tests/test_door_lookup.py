@@ -104,5 +104,6 @@ def test_the_count_has_plural_forms_in_english_and_reads_naturally_in_korean(
     _type(qtbot, door, "min")
     _pause(door)
     assert lookup.status.text() == "2 people found: choose one and press Enter."
+    test_door_screen._save(door.screen, "lookup-two-found-en")
     door.use("ko")
     assert lookup.status.text() == "2명을 찾았습니다. 한 분을 고르고 엔터 키를 누르세요."

@@ -12,6 +12,7 @@ three for the same number, and a wrong choice is a wrong try for the brake.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,6 +99,8 @@ def test_a_person_without_a_code_checks_in_with_at_most_25_keypad_presses(qtbot,
     names = [b.text() for b in page.choice_buttons]
     assert "NGUYEN" in names and len(names) == 3
     assert QApplication.focusWidget() is page.choice_buttons[0]
+    if folder := os.environ.get("KIOSK_SCREENSHOTS"):
+        assert screen.grab().save(str(Path(folder) / "kiosk-number-alone-choices-ko.png"))
     keypad.move_to(page.choice_buttons[names.index("NGUYEN")], K.Key_6)
     keypad(K.Key_5)
     assert kiosk.flow.step is Step.CONFIRM

@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>Which is your family name?</source>
-        <translation>어느 것이 성함의 성인가요?</translation>
+        <translation>본인의 성(姓)을 고르세요</translation>
     </message>
     <message>
         <source>Choose this if it is your family name</source>
