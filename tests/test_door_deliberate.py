@@ -185,3 +185,28 @@ def test_fast_typing_into_the_name_look_up_is_typing_not_a_misread(
     _settle(qtbot, wedge, scanner_clock)
     assert screen.lookup.field.text() == "kim"
     assert screen.panel.kind == "idle"
+
+
+# -- re-entry while inside (see test_reentry.py) ---------------------------------------------
+
+
+def test_the_door_shows_amber_already_inside_since(door: Door) -> None:
+    screen = door.screen
+    door.serve("S1")
+    door.at("2019-09-30T10:31")
+    screen.handle_scan(door.codes["R1"])
+    door.at("2019-09-30T10:50")
+    screen.handle_scan(door.codes["R1"])
+    panel = screen.panel
+    assert screen.verdict.reason is Reason.READMITTED
+    assert panel.kind == "already_inside"
+    assert panel.headline_label.text() == "ALREADY INSIDE"
+    assert panel.icon_label.text() == "⚠"
+    assert panel.colours()[0] == door.prefs.verdict_style("welcome_back").background  # amber
+    assert "Already inside since 10:31" in panel.note_label.text()
+    assert screen.sounds.last_played == "deny"  # staff hear it is not a plain welcome back
+    test_door_screen._save(screen, "already-inside-en")
+    door.use("ko")
+    assert panel.headline_label.text() == "이미 입장함"
+    assert "10:31부터 이미 입장해 있습니다" in panel.note_label.text()
+    test_door_screen._save(screen, "already-inside-ko")

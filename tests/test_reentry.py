@@ -4,18 +4,17 @@ A badge scanned again while its holder is inside may be the same person, or the 
 back out to a second one. The door shows amber "already inside since HH:MM"; the conflicts
 report counts it as a warning; each session's programme row chooses the policy: allow (the
 default, as before) or refuse pass-back. The rule is a pure function with property tests;
-`kiosk scan`, the door screen and `kiosk sync conflicts` show it end to end.
+`kiosk scan` and `kiosk sync conflicts` show it end to end (the door screen's amber panel is in
+test_door_deliberate.py, with the door's other screens).
 """
 
 from __future__ import annotations
 
 import json
 
-import test_door_screen
 from hypothesis import given
 from hypothesis import strategies as st
 from kiosk_command import kiosk
-from test_door_screen import Door
 
 from kiosk.core.model import (
     CodeStatus,
@@ -29,9 +28,6 @@ from kiosk.core.model import (
 from kiosk.core.rules import OVERRIDABLE, decide_door, scanned_while_inside
 from kiosk.store.database import open_database
 from kiosk.sync.conflicts import conflict_report
-
-door = test_door_screen.door
-compiled_translations = test_door_screen.compiled_translations
 
 MINUTE = 60_000
 START = 1_000 * MINUTE
@@ -219,28 +215,3 @@ def test_a_bad_pass_back_value_is_one_clear_line_and_changes_nothing(tmp_path) -
     finally:
         conn.close()
     assert rows == [("OPEN", "allow"), ("STRICT", "refuse")]
-
-
-# -- the door screen ----------------------------------------------------------------------------
-
-
-def test_the_door_shows_amber_already_inside_since(door: Door) -> None:
-    screen = door.screen
-    door.serve("S1")
-    door.at("2019-09-30T10:31")
-    screen.handle_scan(door.codes["R1"])
-    door.at("2019-09-30T10:50")
-    screen.handle_scan(door.codes["R1"])
-    panel = screen.panel
-    assert screen.verdict.reason is Reason.READMITTED
-    assert panel.kind == "already_inside"
-    assert panel.headline_label.text() == "ALREADY INSIDE"
-    assert panel.icon_label.text() == "⚠"
-    assert panel.colours()[0] == door.prefs.verdict_style("welcome_back").background  # amber
-    assert "Already inside since 10:31" in panel.note_label.text()
-    assert screen.sounds.last_played == "deny"  # staff hear it is not a plain welcome back
-    test_door_screen._save(screen, "already-inside-en")
-    door.use("ko")
-    assert panel.headline_label.text() == "이미 입장함"
-    assert "10:31부터 이미 입장해 있습니다" in panel.note_label.text()
-    test_door_screen._save(screen, "already-inside-ko")
