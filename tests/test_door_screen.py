@@ -177,9 +177,14 @@ def _scan_in(session: str, at: str, who: str, direction: Direction = Direction.I
 
 
 def _readmitted(door: Door) -> str:
+    """Back after stepping out (an exit scan): a welcome back, not an "already inside"."""
     door.serve("S1")
     door.at("2019-09-30T10:31")
     door.screen.handle_scan(door.codes["R1"])
+    door.serve("S1", Direction.OUT)
+    door.at("2019-09-30T10:35")
+    door.screen.handle_scan(door.codes["R1"])
+    door.serve("S1", Direction.IN)
     door.at("2019-09-30T10:40")
     return door.codes["R1"]
 
@@ -880,9 +885,15 @@ def test_keyboard_only_look_up_and_direction(qtbot, door: Door) -> None:
     qtbot.keyClick(screen.direction.entry_button, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is screen.recent.list
 
-    # The session chooser works with the arrow keys too.
-    header.session_combo.setFocus()
-    qtbot.keyClick(header.session_combo, Qt.Key.Key_Down)
+    # The session chooser works with the arrow keys too: Down opens its list, Down moves,
+    # Enter confirms (the choice never changes without the confirmation).
+    combo = header.session_combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(combo.view().isVisible)
+    assert screen.controller.session_id == "S1"
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
     assert screen.controller.session_id == "S2"
     assert screen.controller.pinned
 

@@ -152,6 +152,11 @@ BROKEN_FILES: dict[str, tuple[str, bytes]] = {
         b"S2,Talk,,2019-10-01,10:00,09:00,101,,,,\n"
         b"S2,Talk,,2019-10-01,10:00,11:00,101,,open,,\n" + b"S" * 101 + b",T,,,,,,,,,\n",
     ),
+    "pass_back.csv": (
+        "programme",
+        b"session_id,title_en,date,start,end,room,access,pass_back\n"
+        b"S1,Talk,2019-10-01,10:00,11:00,101,open,sometimes\n",
+    ),
     "invitations.csv": ("invitations", b"session_id,registration_id\n,\nNOPE,NOBODY\n"),
     "empty.csv": ("roster", b"\n\n"),
     "missing.csv": ("roster", b"family_name\nKIM\n"),

@@ -131,18 +131,19 @@ def look_up_by_keypad(kiosk: Kiosk, family: str, registration: str) -> None:
     assert isinstance(focus(), KeyButton)
     type_on_screen(kiosk, family)
     assert page.family_field.text() == family
-    # Up out of the keyboard's top row: the Find button, then the registration number field.
+    # Up out of the keyboard's top row: what is above it (the family name above the first
+    # key), then Right to the registration number field.
     walk_to_key(page.keyboard.first_key())
     keypad(K.Key_8)
-    assert focus() is page.find_button
-    keypad(K.Key_4)
+    assert focus() is page.family_field
+    keypad(K.Key_6)
     assert focus() is page.other_field
     keypad(K.Key_5)
     assert page.keyboard.target() is page.other_field
     assert page.keyboard.layout_name is Layout.LATIN  # a registration number is Latin
     type_on_screen(kiosk, registration)
     assert page.other_field.text() == registration
-    walk_to_key(page.keyboard.first_key())
+    walk_to_key(page.keyboard.key("backspace"))  # the key below the Find button
     keypad(K.Key_8)
     assert focus() is page.find_button
     keypad(K.Key_5)
@@ -207,14 +208,14 @@ def test_a_korean_family_name_typed_on_the_hangul_keys_is_found(qtbot, kiosk):
     assert page.family_field.text() == "김"
     look_up_rest = "X-0101"
     walk_to_key(page.keyboard.first_key())
-    keypad(K.Key_8)
-    keypad(K.Key_4)
+    keypad(K.Key_8)  # above the keyboard's first key: the family name
+    keypad(K.Key_6)
     assert focus() is page.other_field
     keypad(K.Key_Enter)
     assert page.keyboard.layout_name is Layout.LATIN
     type_on_screen(kiosk, look_up_rest)
-    walk_to_key(page.keyboard.first_key())
-    keypad(K.Key_8)
+    walk_to_key(page.keyboard.key("backspace"))
+    keypad(K.Key_8)  # above Delete: Find me
     keypad(K.Key_5)
     assert kiosk.flow.step is Step.CONFIRM
     assert screen.confirm_page.local_name_label.text() == "김민지"
@@ -229,13 +230,12 @@ def test_the_family_field_keeps_the_hangul_keys_the_person_chose(qtbot, kiosk):
     type_on_screen(kiosk, "박")
     walk_to_key(page.keyboard.first_key())
     keypad(K.Key_8)
-    keypad(K.Key_4)
+    keypad(K.Key_6)
     keypad(K.Key_5)  # the registration number: Latin keys
     assert page.keyboard.layout_name is Layout.LATIN
     type_on_screen(kiosk, "X-0103")
     walk_to_key(page.keyboard.first_key())
-    for _ in range(3):
-        keypad(K.Key_8)  # Find me, registration number, family name
+    keypad(K.Key_8)  # straight up from the first key: the family name
     assert focus() is page.family_field
     keypad(K.Key_5)
     assert page.keyboard.layout_name is Layout.HANGUL
@@ -368,7 +368,15 @@ def test_arrows_move_over_the_keyboard_by_place(qtbot, kiosk):
     find_myself_by_keypad(kiosk, qtbot)
     keypad(K.Key_5)
     keyboard = page.keyboard
-    assert focus() is keyboard.key("1")
+    # A Korean screen opens the Hangul keys for a name; the first key has the focus.
+    assert keyboard.layout_name is Layout.HANGUL
+    assert focus() is keyboard.key("ㅃ")
+    keypad(K.Key_8)  # up from the top row: the family name field above it, not "Find me"
+    assert focus() is page.family_field
+    keypad(K.Key_5)
+    walk_to_key(keyboard.key("switch"))
+    keypad(K.Key_5)
+    walk_to_key(keyboard.key("1"))
     keypad(K.Key_2)
     assert focus() is keyboard.key("Q")
     keypad(K.Key_2)

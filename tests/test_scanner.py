@@ -492,3 +492,65 @@ def test_debouncer_for_a_camera_extends_while_the_code_stays_in_view(clock):
         assert not held.accept("abc234")  # same code, other case
     clock.advance(2001)
     assert held.accept("ABC234")
+
+
+# -- misreads are said, not swallowed ----------------------------------------------------------
+
+
+def misreads(scanner: ScannerInput) -> list[str]:
+    seen: list[str] = []
+    scanner.misread.connect(seen.append)
+    return seen
+
+
+def test_a_scanner_ending_with_tab_gives_a_misread_and_no_scan(qtbot, scanner, door, clock, code):
+    seen, heard = scans(scanner), misreads(scanner)
+    type_keys(door.windowHandle(), [*keys_of(code), TAB], clock, SCANNER_GAP_MS)
+    settle(qtbot, scanner, clock)
+    assert seen == [] and heard == ["tab"]
+    assert door.lookup.text() == "" and door.fired == []
+
+
+def test_a_code_without_enter_gives_a_misread(qtbot, scanner, door, clock, code):
+    heard = misreads(scanner)
+    type_keys(door.windowHandle(), keys_of(code), clock, SCANNER_GAP_MS)
+    settle(qtbot, scanner, clock)
+    assert heard == ["no_enter"]
+
+
+def test_a_short_run_at_scanner_speed_into_a_field_is_typing(qtbot, scanner, door, clock):
+    heard = misreads(scanner)
+    entered: list[bool] = []
+    door.lookup.returnPressed.connect(lambda: entered.append(True))
+    type_keys(door.windowHandle(), [*keys_of("211"), ENTER], clock, SCANNER_GAP_MS)
+    settle(qtbot, scanner, clock)
+    assert door.lookup.text() == "211" and entered == [True]  # delivered, in order
+    assert heard == []
+
+
+def test_a_short_run_at_scanner_speed_never_presses_the_focused_button(qtbot, scanner, door, clock):
+    heard = misreads(scanner)
+    door.admit_anyway.setFocus()
+    qtbot.waitUntil(door.admit_anyway.hasFocus)
+    type_keys(door.windowHandle(), [*keys_of("211"), ENTER], clock, SCANNER_GAP_MS)
+    settle(qtbot, scanner, clock)
+    assert door.clicks == []  # the Enter of a short barcode is not the person's
+    assert heard == ["short"]
+    # A person's Enter a moment later presses it as always.
+    clock.advance(2000)
+    type_keys(door.windowHandle(), [ENTER], clock, TYPIST_GAP_MS)
+    assert door.clicks == [True]
+
+
+def test_a_person_typing_gives_no_misread(qtbot, scanner, door, clock):
+    heard = misreads(scanner)
+    type_keys(door.windowHandle(), [*keys_of("211"), ENTER], clock, TYPIST_GAP_MS)
+    settle(qtbot, scanner, clock)
+    assert door.lookup.text() == "211" and heard == []
+
+
+def test_a_scanner_whose_suffix_is_a_line_feed_scans(qtbot, scanner, door, clock, code):
+    seen = scans(scanner)
+    line_feed = Key(Qt.Key(0x0A), "\n")  # what X11's Linefeed key (and xdotool's "\n") sends
+    type_keys(door.windowHandle(), [*keys_of(code), line_feed], clock, SCANNER_GAP_MS)
+    assert [normalise(s) for s in seen] == [normalise(code)]

@@ -37,6 +37,10 @@ def text_colour_on(hex_colour: str) -> str:
     return "#FFFFFF" if on_white >= on_black else "#000000"
 
 
+NO_CODE_WORDS = "NO CODE ISSUED 코드 미발급"
+"""What a badge preview shows in place of the QR code of someone with no code yet."""
+
+
 class BadgeDrawer:
     """Draws badges of one design; positions come from the layout data."""
 
@@ -81,7 +85,10 @@ class BadgeDrawer:
         if badge.country:
             self._text(canvas, badge.country, design.country, box, "#222222")
         qr_x, qr_y, qr_size, _ = box(design.qr)
-        draw_qr(canvas, qr_matrix(badge.code), qr_x, qr_y, qr_size)
+        if badge.code:
+            draw_qr(canvas, qr_matrix(badge.code), qr_x, qr_y, qr_size)
+        else:
+            self._no_code(canvas, design.qr, box)
         if badge.receiver_language:
             self._receiver_marker(canvas, badge.receiver_language, box(design.receiver))
 
@@ -123,6 +130,24 @@ class BadgeDrawer:
             self._draw_line(canvas, chain, line, x, baseline, fitted.size)
             baseline -= fitted.size * line_height
         return fitted
+
+    def _no_code(
+        self,
+        canvas: Canvas,
+        area: Rect,
+        box: Callable[[Rect | TextBox], tuple[float, float, float, float]],
+    ) -> None:
+        """Where the QR code goes, for someone with no code issued yet: a dashed frame and the
+        words, and nothing a scanner could read (a preview must never admit anyone)."""
+        x, y, size, _ = box(area)
+        canvas.saveState()
+        canvas.setStrokeColor(HexColor("#666666"))
+        canvas.setDash(4, 3)
+        canvas.setLineWidth(1.2)
+        canvas.rect(x, y, size, size, stroke=1, fill=0)
+        canvas.restoreState()
+        words = TextBox(area.x + 2, area.y + 2, area.w - 4, area.h - 4, 14.0, 6.0, lines=4)
+        self._text(canvas, NO_CODE_WORDS, words, box, "#444444", bold=True)
 
     @staticmethod
     def _draw_line(

@@ -74,7 +74,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
             device=args.device,
             override_reason=args.override,
         )
-        emit(verdict.to_json())
+        out = verdict.to_json()
+        emit(out)
+        if "inside_since" in out:
+            # A pass-back warning for whoever runs the door by hand: the JSON says it too.
+            since = out["inside_since"][11:16]
+            say(f"warning: already inside since {since} ({verdict.reason.value})")
         return verdict.reason
 
     if args.code != "-":

@@ -65,6 +65,10 @@ MESSAGES: dict[Reason, dict[str, str]] = {
         "en": "This door is not set to a known session. Please ask the staff.",
         "ko": "이 출입구에 설정된 세션을 찾을 수 없습니다. 스태프에게 문의해 주세요.",
     },
+    Reason.PASS_BACK: {
+        "en": "This badge is already inside this session. Please ask the staff.",
+        "ko": "이 명찰은 이미 이 세션에 입장한 것으로 기록되어 있습니다. 스태프에게 문의해 주세요.",
+    },
 }
 
 

@@ -17,6 +17,8 @@ CATEGORIES: tuple[str, ...] = (
 )
 DEFAULT_STAFF_CATEGORIES: tuple[str, ...] = ("staff", "organiser", "interpreter")
 DEFAULT_DOOR_OPENS_MINUTES = 30
+PASS_BACK_POLICIES: tuple[str, ...] = ("allow", "refuse")
+"""A session's pass-back policy (programme column `pass_back`); the first is the default."""
 
 
 class Direction(StrEnum):
@@ -40,6 +42,8 @@ class Reason(StrEnum):
     TOO_EARLY = "too_early"
     SESSION_OVER = "session_over"
     UNKNOWN_SESSION = "unknown_session"
+    # The person is recorded inside and the session refuses pass-back (a badge handed back out).
+    PASS_BACK = "pass_back"
 
     @property
     def admits(self) -> bool:
@@ -67,6 +71,9 @@ class SessionRule:
     invite_only: bool
     # Ticket types whose holders pass too (`tickets:Workshop`); such a session is invite-only.
     ticket_types: tuple[str, ...] = ()
+    # Pass-back policy: a scan of someone recorded inside is admitted as a re-entry (allow, the
+    # default) or refused (refuse: a badge handed back out lets no second person in).
+    refuse_pass_back: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +94,7 @@ class Presence:
 
     has_entered: bool = False
     inside: bool = False
+    inside_since_ms: int | None = None  # when inside: the entry that brought them in
 
 
 @dataclass(frozen=True, slots=True)

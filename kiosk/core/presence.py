@@ -78,7 +78,8 @@ class SessionPresence:
         person = self._people.get(registration_id)
         if person is None:
             return Presence()
-        return Presence(has_entered=person.entered, inside=person.inside)
+        since = person.latest[0] if person.inside else None
+        return Presence(has_entered=person.entered, inside=person.inside, inside_since_ms=since)
 
     @property
     def admitted_count(self) -> int:

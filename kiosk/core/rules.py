@@ -3,6 +3,11 @@
 The order in which reasons win is part of the command-line contract (CLI.md): code problems first,
 then the door window, the invitation list (or, at a `tickets:` session, the ticket types that pass
 besides it), re-entry, and capacity last.
+
+Re-entry while recorded inside (a pass-back: the badge may have been handed back out) is what
+`scanned_while_inside` says; the session's policy admits it as `readmitted` (the default) or
+refuses it as `pass_back`. Either way the door shows "already inside since" and the conflicts
+report counts it as a warning.
 """
 
 from __future__ import annotations
@@ -36,8 +41,16 @@ OVERRIDABLE: frozenset[Reason] = frozenset(
         Reason.ROOM_FULL,
         Reason.TOO_EARLY,
         Reason.SESSION_OVER,
+        # Someone really did step out without an exit scan: staff may let them back in.
+        Reason.PASS_BACK,
     }
 )
+
+
+def scanned_while_inside(presence: Presence, direction: Direction) -> bool:
+    """An entry scan of someone the log says is inside already: a re-scan, or a badge passed
+    back out to a second person. Exits and first entries are not."""
+    return direction is Direction.IN and presence.inside
 
 
 def _ticket_key(ticket_type: str) -> str:
@@ -112,8 +125,8 @@ def decide_door(
         return Reason.SESSION_OVER
     if session.invite_only and not may_pass_invite_only(person, policy, session.ticket_types):
         return Reason.TICKET_REQUIRED if session.ticket_types else Reason.NOT_INVITED
-    if presence.inside:
-        return Reason.READMITTED
+    if scanned_while_inside(presence, direction):
+        return Reason.PASS_BACK if session.refuse_pass_back else Reason.READMITTED
     if session.capacity is not None and inside_count >= session.capacity:
         return Reason.ROOM_FULL
     return Reason.READMITTED if presence.has_entered else Reason.ADMITTED

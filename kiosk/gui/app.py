@@ -107,6 +107,7 @@ def connect_scanners(app: QApplication, window: ShellWindow) -> object:
     scanner = ScannerInput(app)
     scanner.install(app)
     scanner.scanned.connect(window.handle_scan)
+    scanner.misread.connect(window.handle_misread)
     return scanner
 
 

@@ -51,6 +51,16 @@ strings), not as key presses; those events are timed, held and replayed the same
 commit strings supply the characters.
 
 The same code twice within two seconds is one scan (`Debouncer`, shared with the camera).
+
+Misreads are said, not swallowed: `misread(reason)` is emitted when a run at machine speed did
+not make a scan, so the screen can tell staff what happened instead of staying silent:
+
+* ``MISREAD_TAB``: a run long enough to be a code ended with Tab instead of Enter (a scanner set
+  up with the wrong suffix); the code is dropped, as before, but now with a message.
+* ``MISREAD_NO_ENTER``: a run long enough to be a code stopped without any Enter.
+* ``MISREAD_SHORT``: a few keys at machine speed ended with Enter, too short to be a code (a
+  scanner reading a room number, or fast typing where no field takes it). The keys are still
+  delivered as typing; `typing_lands_in_a_field` tells whether the focus could take them.
 """
 
 from __future__ import annotations
@@ -62,6 +72,13 @@ from dataclasses import dataclass, field
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from kiosk.core.codes import MAX_CODE_LENGTH, normalise
 from kiosk.core.keyboard import keys_typed
@@ -90,6 +107,15 @@ _CONTROL_MODIFIERS = (
     | Qt.KeyboardModifier.MetaModifier
 )
 _ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+# A scanner whose suffix is a line feed (or a tool typing "\n") sends a key whose text is LF.
+_LINE_ENDS = frozenset({"\r", "\n"})
+
+
+def _is_enter(event: QKeyEvent) -> bool:
+    """Enter, Return or a line end: what ends a scanned code."""
+    return event.key() in _ENTER_KEYS or event.text() in _LINE_ENDS
+
+
 _MODIFIER_KEYS = frozenset(
     {
         Qt.Key.Key_Shift,
@@ -113,6 +139,22 @@ _KEY_RELEASE = QEvent.Type.KeyRelease
 _SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
 _INPUT_METHOD = QEvent.Type.InputMethod
 _WATCHED_TYPES = frozenset({_KEY_PRESS, _KEY_RELEASE, _SHORTCUT_OVERRIDE, _INPUT_METHOD})
+
+
+MISREAD_TAB = "tab"
+MISREAD_NO_ENTER = "no_enter"
+MISREAD_SHORT = "short"
+# Keys at machine speed, ended by Enter, that make a "short" misread (one key and Enter is a
+# person pressing two keys quickly).
+_SHORT_RUN_KEYS = 2
+
+
+def typing_lands_in_a_field() -> bool:
+    """True when the focused widget takes typed text (a line edit, text box or spin box)."""
+    focus = QApplication.focusWidget()
+    if isinstance(focus, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit):
+        return not focus.isReadOnly()
+    return False
 
 
 def monotonic_ms() -> float:
@@ -244,6 +286,7 @@ class _Burst:
     # Keys pressed and not yet released inside the burst.
     down: dict[int, int] = field(default_factory=dict)
     length: int = 0
+    ended_with_tab: bool = False
 
     @property
     def confirmed(self) -> bool:
@@ -253,6 +296,7 @@ class _Burst:
     def add_key(self, now: float, text: str) -> None:
         self.last_ms = now
         self.keys += 1
+        self.ended_with_tab = text == "\t"
         cleaned = self.cleaner.feed(text)
         self.length += len(cleaned)
         if self.length <= MAX_LENGTH:
@@ -273,6 +317,7 @@ class ScannerInput(QObject):
     """
 
     scanned = Signal(str)
+    misread = Signal(str)  # MISREAD_TAB, MISREAD_NO_ENTER or MISREAD_SHORT
 
     def __init__(
         self,
@@ -295,6 +340,7 @@ class ScannerInput(QObject):
         self._burst: _Burst | None = None
         self._orphans: dict[int, float] = {}  # key -> when its press was swallowed
         self._replaying: set[int] = set()  # C++ addresses of events being replayed
+        self._eat_enter_at: float | None = None  # an Enter to swallow (see _end_short_run)
         self._enabled = True
         self._app: QCoreApplication | None = None
         self._timer = QTimer(self)
@@ -358,21 +404,44 @@ class ScannerInput(QObject):
             return self._release(watched, event, now)
         return self._shortcut_override(event)
 
+    def _end_short_run(self, burst: _Burst, now: float) -> bool:
+        """Enter after a run too short for a code: the keys are delivered as typing. When the
+        run came at scanner speed and the focus is not a field that takes text, the Enter is
+        held back too (a short barcode must not press the focused button) and a misread is
+        reported; True when the Enter is to be swallowed."""
+        short = burst.keys >= _SHORT_RUN_KEYS
+        self._deliver_as_typing()
+        if not short or typing_lands_in_a_field():
+            return False
+        self._eat_enter_at = now
+        self.misread.emit(MISREAD_SHORT)
+        return True
+
     def _press(self, watched: QObject, event: QKeyEvent, now: float) -> bool:
         key = event.key()
+        if self._eat_enter_at is not None and _is_enter(event):
+            # The key press of an Enter already claimed at its ShortcutOverride.
+            recent = now - self._eat_enter_at <= self.confirmed_gap_ms
+            self._eat_enter_at = None
+            if recent:
+                self._orphans[int(key)] = now
+                return self._consume(event)
+        self._eat_enter_at = None
         burst = self._burst
         if event.isAutoRepeat():
             # A held-down key: a person. Anything held so far was typing too.
             self._deliver_as_typing()
             return False
-        if key in _ENTER_KEYS and not event.modifiers() & _CONTROL_MODIFIERS:
+        if _is_enter(event) and not event.modifiers() & _CONTROL_MODIFIERS:
             if burst is None:
                 return False
             if burst.confirmed:
                 self._orphans[int(key)] = now
                 self._finish(burst, now)
                 return self._consume(event)
-            self._deliver_as_typing()
+            if self._end_short_run(burst, now):
+                self._orphans[int(key)] = now
+                return self._consume(event)
             return False
         if key in _MODIFIER_KEYS:
             if burst is None:
@@ -408,9 +477,11 @@ class ScannerInput(QObject):
         key may belong to a scan, so a barcode cannot trigger a QShortcut or QAction."""
         burst = self._burst
         if burst is not None:
-            if event.key() in _ENTER_KEYS and not burst.confirmed:
-                # Enter ends this run as typing: deliver it now, then Enter behaves normally.
-                self._deliver_as_typing()
+            if _is_enter(event) and not burst.confirmed:
+                # Enter ends this run as typing: deliver it now, then Enter behaves normally
+                # (unless it ends a short run at scanner speed outside a field: see below).
+                if self._end_short_run(burst, self._clock()):
+                    return self._consume(event)
                 return False
             return self._consume(event)
         if _is_plain_code_key(event) and not event.isAutoRepeat():
@@ -474,6 +545,7 @@ class ScannerInput(QObject):
             self._burst = None
             self._timer.stop()
             self._orphans.update(dict.fromkeys((k for k, n in burst.down.items() if n > 0), now))
+            self.misread.emit(MISREAD_TAB if burst.ended_with_tab else MISREAD_NO_ENTER)
         else:
             self._deliver_as_typing()
 

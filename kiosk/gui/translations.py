@@ -20,8 +20,8 @@ class LanguageSwitcher(QObject):
     """Installs the translators for the chosen language; English is the source language.
 
     Each screen area has its own file (`kiosk_ko.ts`, `door_ko.ts`, `selfcheckin_ko.ts`, ...):
-    every `*_<language>.qm` is loaded. Qt then sends LanguageChange to every widget, which
-    retranslates itself, so the switch is live.
+    every `*_<language>.qm` is loaded (the `*_en` files hold only English plural forms). Qt
+    then sends LanguageChange to every widget, which retranslates itself, so the switch is live.
     """
 
     changed = Signal(str)
@@ -40,6 +40,8 @@ class LanguageSwitcher(QObject):
         self._translators = []
         self.language = "en"
         found = language == "en"
+        if app is not None:
+            install_english_plurals(app)
         if language != "en":
             for path in sorted(TRANSLATIONS_DIR.glob(f"*_{language}.qm")):
                 translator = QTranslator()
@@ -52,6 +54,23 @@ class LanguageSwitcher(QObject):
                 self.language = language
         self.changed.emit(self.language)
         return found
+
+
+_ENGLISH: list[QTranslator] = []
+
+
+def install_english_plurals(app: QCoreApplication) -> None:
+    """English is the source language, but its plural forms ("1 person", "2 people") come from
+    the small `*_en` files, as Qt's %n plurals do in every language. They are installed once,
+    before any other language, and stay: a later language's translators are asked first, and
+    English text falls back to them."""
+    if _ENGLISH:
+        return
+    for path in sorted(TRANSLATIONS_DIR.glob("*_en.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            _ENGLISH.append(translator)
 
 
 def _lrelease() -> str:

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.core.clock import session_bounds
 from kiosk.core.codes import REGISTRATION_ID_RE
+from kiosk.core.model import PASS_BACK_POLICIES
 from kiosk.imports.report import (
     Params,
     Plan,
@@ -42,6 +43,7 @@ COLUMNS: tuple[str, ...] = (
     "organizer",
     "interpretation",
     "speakers",
+    "pass_back",
 )
 # Stored columns: the file's, in order, with the derived start_ms and end_ms after `end`.
 _STORED: tuple[str, ...] = (
@@ -59,6 +61,7 @@ _STORED: tuple[str, ...] = (
     "access",
     "organizer",
     "interpretation",
+    "pass_back",
 )
 _DERIVED = ("start_ms", "end_ms")
 _MAX_ID = 100
@@ -89,6 +92,9 @@ def _access(text: str) -> tuple[str, tuple[str, ...]] | None:
         return "invite_only", kinds
     access = _ACCESS.get(_ACCESS_NOISE.sub("_", text.lower()))
     return None if access is None else (access, ())
+
+
+_PASS_BACK = {policy: policy for policy in PASS_BACK_POLICIES} | {"": PASS_BACK_POLICIES[0]}
 
 
 def _parse_date(text: str) -> date | None:
@@ -136,7 +142,9 @@ def _check_row(
     """One programme row as stored values, speakers and the ticket types that pass its door, or
     None after reporting its errors."""
     sid, title_en, title_ko, day_text, start_text, end_text, venue, room = values[:8]
-    capacity_text, access_text, organizer, interpretation, speakers_text = values[8:]
+    capacity_text, access_text, organizer, interpretation, speakers_text, pass_back_text = values[
+        8:
+    ]
     before = len(errors)
     error = errors.append
     if not sid:
@@ -181,6 +189,11 @@ def _check_row(
             error(RowError(row, "access", message, Problem.BAD_ACCESS, {"value": access_text}))
         else:
             error(required(row, "access"))
+    pass_back = _PASS_BACK.get(pass_back_text.strip().lower())
+    if pass_back is None:
+        message = f"pass_back {pass_back_text!r}: use allow or refuse (empty: allow)"
+        params = {"value": pass_back_text}
+        error(RowError(row, "pass_back", message, Problem.BAD_PASS_BACK, params))
     languages, bad_languages = _languages(interpretation)
     if bad_languages:
         listed = ", ".join(bad_languages)
@@ -212,6 +225,7 @@ def _check_row(
         access,
         organizer or None,
         languages,
+        pass_back,
     )
     return record, speakers, ticket_types
 

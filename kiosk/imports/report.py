@@ -42,6 +42,7 @@ class Problem(StrEnum):
     END_NOT_AFTER_START = "end_not_after_start"
     BAD_CAPACITY = "bad_capacity"
     BAD_ACCESS = "bad_access"
+    BAD_PASS_BACK = "bad_pass_back"
     BAD_LANGUAGE_CODES = "bad_language_codes"
     BAD_SPEAKER_IDS = "bad_speaker_ids"
     UNKNOWN_SESSION = "unknown_session"
@@ -110,6 +111,7 @@ PROBLEM_PARAMS: dict[Problem, tuple[str, ...]] = {
     Problem.END_NOT_AFTER_START: ("start", "end"),
     Problem.BAD_CAPACITY: ("value",),
     Problem.BAD_ACCESS: ("value",),
+    Problem.BAD_PASS_BACK: ("value",),
     Problem.BAD_LANGUAGE_CODES: ("values",),
     Problem.BAD_SPEAKER_IDS: ("values",),
     Problem.UNKNOWN_SESSION: ("value",),

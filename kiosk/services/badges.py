@@ -17,7 +17,7 @@ from kiosk.exports import write_atomically
 from kiosk.services.event import Event, load_event
 from kiosk.services.identify import identify
 from kiosk.services.issuing import current_code, planned_code
-from kiosk.store.people import attendee_by_id, badge_holders
+from kiosk.store.people import attendee_by_id, badge_holders, code_versions
 from kiosk.store.settings import get_setting
 
 Progress = Callable[[int, int], None]
@@ -132,9 +132,17 @@ def badge_content(
 
 def preview_content(conn: sqlite3.Connection, registration_id: str) -> BadgeContent:
     """What the person's badge would show now, without writing anything (the person page's
-    preview): the code is `planned_code`'s."""
+    preview): the code is `planned_code`'s, or none (a placeholder) when none was issued yet."""
     event = load_event(conn)
-    code, version = planned_code(conn, registration_id)
+    issued = code_versions(conn, [registration_id])
+    if registration_id not in issued:
+        raise KioskError(f"no such registration: {registration_id}")
+    if issued[registration_id] == 0:
+        # "Not issued yet": the preview shows where the code will go, never a code that
+        # `kiosk checkin` or a door would admit (printing issues the real one).
+        code, version = "", 0
+    else:
+        code, version = planned_code(conn, registration_id)
     return badge_content(
         conn, registration_id, code, version, event=event, receivers=receiver_languages(conn)
     )

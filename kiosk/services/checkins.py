@@ -14,6 +14,7 @@ from kiosk.core.rules import (
     decide_arrival,
     decide_door,
     may_pass_invite_only,
+    scanned_while_inside,
 )
 from kiosk.errors import KioskError
 from kiosk.services.event import Event, load_event
@@ -130,6 +131,9 @@ class CheckinService:
                     direction=direction,
                     policy=event.policy,
                 )
+                since = None
+                if presence is not None and scanned_while_inside(presence, direction):
+                    since = presence.inside_since_ms
                 applied_override = None
                 if override_reason is not None and reason in OVERRIDABLE:
                     applied_override = override_reason.strip()
@@ -164,6 +168,7 @@ class CheckinService:
             checkin_id=entry.event_uid,
             override_reason=applied_override,
             ticket_types=session.ticket_types,
+            inside_since_ms=since if found.status is CodeStatus.VALID else None,
         )
 
     def inside_count(self, session_id: str) -> int:

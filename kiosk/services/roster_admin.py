@@ -19,7 +19,7 @@ from kiosk.core.privacy import email_hash
 from kiosk.errors import KioskError
 from kiosk.services.event import load_event
 from kiosk.store.database import transaction
-from kiosk.store.presence import checked_in_ids
+from kiosk.store.presence import checked_in_ids, first_checkin
 from kiosk.store.tickets import tickets_of
 
 WALK_IN_PREFIX = "W-"
@@ -275,11 +275,8 @@ def person_record(conn: sqlite3.Connection, registration_id: str) -> PersonRecor
     ).fetchone()
     if row is None:
         raise KioskError(f"no such registration: {registration_id}")
-    arrived = conn.execute(
-        "SELECT min(at_ms) FROM checkins WHERE registration_id = ? AND session_id IS NULL "
-        "AND verdict = 'admit'",
-        (registration_id,),
-    ).fetchone()[0]
+    # Checked in as everywhere else: arrived at a kiosk or admitted at any door.
+    arrived = first_checkin(conn, registration_id)
     printed, last_print = conn.execute(
         "SELECT count(*), max(at_ms) FROM badge_prints WHERE registration_id = ? "
         "AND status != 'failed'",

@@ -7,10 +7,20 @@ in: it applies the brake to every look-up, whatever screen or command asks.
 
 A family name typed in Hangul (김, with the on-screen keyboard or a Korean input method) is matched
 by `find_self` against the name in the person's own script.
+
+Where every registration number is a number, a kiosk may offer the number alone with the
+keypad's digits, and the second fact as a choice of three family names (`family_name_choices`):
+the person's own and two others from the roster. The same number always shows the same three
+names in the same order (chosen with the event's secret salt), and a number nobody holds shows
+three names too, so trying numbers tells nothing about who holds them or whether anyone does;
+a wrong choice is a wrong try for the brake, as a wrong typed name is.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import re
 import sqlite3
 import time
 from collections.abc import Callable
@@ -18,7 +28,14 @@ from enum import StrEnum
 
 from kiosk.core.keyboard import keys_typed
 from kiosk.errors import KioskError
+from kiosk.services.event import load_event
 from kiosk.services.lookup import find_self
+
+CHOICES = 3
+"""Family names offered for a registration number typed alone."""
+_NUMBER = re.compile(r"^[0-9]{1,40}$")
+# Names to offer besides the person's own when the roster itself has too few.
+_COMMON_FAMILY_NAMES = ("KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON")
 
 
 class FindBy(StrEnum):
@@ -47,6 +64,53 @@ def find_registration(
         if found is not None:
             return found
     return None
+
+
+def numeric_registrations(conn: sqlite3.Connection) -> bool:
+    """True when there are registrations and every registration number is digits only: the
+    keypad's digits can type any of them."""
+    total, numeric = conn.execute(
+        "SELECT count(*), count(*) FILTER (WHERE registration_id NOT GLOB '*[^0-9]*') "
+        "FROM attendees"
+    ).fetchone()
+    return bool(total) and total == numeric
+
+
+def family_name_choices(conn: sqlite3.Connection, number: str) -> list[str]:
+    """Three family names for a registration number typed alone: its holder's among two
+    others, always the same for the same number (see the module docstring); three others when
+    no one holds the number."""
+    number = number.strip()
+    salt = load_event(conn).email_salt
+
+    def rank(text: str) -> bytes:
+        return hmac.new(salt, f"{number}\x00{text}".encode(), hashlib.sha256).digest()
+
+    own: str | None = None
+    if _NUMBER.match(number):
+        row = conn.execute(
+            "SELECT family_name FROM attendees WHERE registration_id = ? AND family_name != ''",
+            (number,),
+        ).fetchone()
+        own = str(row[0]) if row is not None and row[0] else None
+    names = {
+        str(name).casefold(): str(name)
+        for (name,) in conn.execute(
+            "SELECT DISTINCT family_name FROM attendees WHERE family_name IS NOT NULL "
+            "AND family_name != ''"
+        )
+    }
+    for name in _COMMON_FAMILY_NAMES:
+        names.setdefault(name.casefold(), name)
+    if own is not None:
+        names.pop(own.casefold(), None)
+    others = sorted(names.values(), key=rank)
+    if own is None:
+        return others[:CHOICES]
+    chosen = others[: CHOICES - 1]
+    place = rank("\x01place")[0] % CHOICES
+    chosen.insert(place, own)
+    return chosen
 
 
 class LookupThrottle:

@@ -29,6 +29,8 @@ class Verdict:
     sessions: list[dict[str, Any]] | None = field(default=None)
     # The ticket types the session admits (`tickets:Workshop`), for a refusal that names them.
     ticket_types: tuple[str, ...] = ()
+    # A door scan of someone recorded inside already: since when (a pass-back warning).
+    inside_since_ms: int | None = None
 
     @property
     def admitted(self) -> bool:
@@ -57,6 +59,8 @@ class Verdict:
             out["checkin_id"] = self.checkin_id
         if self.override_reason is not None:
             out["override_reason"] = self.override_reason
+        if self.inside_since_ms is not None:
+            out["inside_since"] = iso(self.inside_since_ms, self.tz)
         if self.sessions is not None:
             out["sessions"] = self.sessions
         return out

@@ -76,14 +76,16 @@ def code_versions(conn: sqlite3.Connection, registration_ids: Iterable[str]) -> 
 
 def session_rule(conn: sqlite3.Connection, session_id: str) -> SessionRule | None:
     row = conn.execute(
-        "SELECT session_id, start_ms, end_ms, capacity, access = 'invite_only' "
-        "FROM sessions WHERE session_id = ?",
+        "SELECT session_id, start_ms, end_ms, capacity, access = 'invite_only', "
+        "pass_back = 'refuse' FROM sessions WHERE session_id = ?",
         (session_id,),
     ).fetchone()
     if row is None:
         return None
     kinds = session_ticket_types(conn, session_id)
-    return SessionRule(row[0], row[1], row[2], row[3], bool(row[4]), kinds)
+    return SessionRule(
+        row[0], row[1], row[2], row[3], bool(row[4]), kinds, refuse_pass_back=bool(row[5])
+    )
 
 
 def session_ticket_types(conn: sqlite3.Connection, session_id: str) -> tuple[str, ...]:

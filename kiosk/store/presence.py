@@ -126,6 +126,15 @@ def first_checkins(
     return {str(rid): int(at) for rid, at in rows}
 
 
+def first_checkin(conn: sqlite3.Connection, registration_id: str) -> int | None:
+    """When the person first checked in (arrived at a kiosk or admitted at any door), or None."""
+    row = conn.execute(
+        f"SELECT min(at_ms) FROM checkins WHERE {CHECKED_IN} AND registration_id = ?",
+        (registration_id,),
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
 def has_arrived(conn: sqlite3.Connection, registration_id: str) -> bool:
     """True once the person has an admitted arrival at a self check-in kiosk (any device): the
     kiosk then treats another check-in as a repeat (badge already picked up)."""

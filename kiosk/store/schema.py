@@ -230,6 +230,12 @@ MIGRATIONS: list[str] = [
         WHERE source IS NULL AND status = 'cancelled'
         AND code IN (SELECT external_code FROM attendees WHERE external_code_revoked = 1);
     """,
+    # 9: pass-back policy per session (issue 13, programme column `pass_back`): a scan of someone
+    # recorded inside is admitted as a re-entry ('allow', as before) or refused ('refuse').
+    """
+    ALTER TABLE sessions ADD COLUMN pass_back TEXT NOT NULL DEFAULT 'allow'
+        CHECK (pass_back IN ('allow', 'refuse'));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

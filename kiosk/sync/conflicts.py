@@ -14,6 +14,9 @@ they could not see each other is reported instead:
   (or of a ticket cancelled there, or of someone all of whose tickets were cancelled).
 - `sequence_taken`: a check-in that could not join the log because its device and sequence number
   already belong to another check-in (two databases using one device name); kept aside.
+- `scanned_while_inside` (a warning, `"severity": "warning"`): an entry scan of someone the log
+  says was inside that session already, admitted as a re-entry or refused as `pass_back`: the
+  same badge twice, or a badge handed back out to a second person.
 
 Order: who was inside when is derived from each device's own clock (`at_ms`, then the sync order)
 by `kiosk.core.presence`, as the door screens and `kiosk status` decide it. Clocks hours apart
@@ -28,7 +31,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.core.clock import iso
-from kiosk.core.presence import occupancy_over_time
+from kiosk.core.model import Direction, Reason
+from kiosk.core.presence import SessionPresence, occupancy_over_time
+from kiosk.core.rules import scanned_while_inside
 from kiosk.services.event import load_event
 from kiosk.store.presence import CHECKED_IN, admitted_scans
 from kiosk.store.tickets import EFFECTIVE_STATUS
@@ -39,7 +44,10 @@ KINDS = (
     "revoked_code_used",
     "cancelled_registration_admitted",
     "sequence_taken",
+    "scanned_while_inside",
 )
+WARNING_KINDS = frozenset({"scanned_while_inside"})
+"""Kinds that are warnings (worth a look), not conflicts of the merged log."""
 
 
 def find_conflicts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -53,6 +61,7 @@ def find_conflicts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             *_revoked(conn, tz),
             *_cancelled(conn, tz),
             *_sequence_taken(conn, tz),
+            *_scanned_while_inside(conn, tz),
         ]
     finally:
         conn.execute("COMMIT")
@@ -65,7 +74,13 @@ def conflict_report(conn: sqlite3.Connection) -> dict[str, Any]:
     counts = {kind: 0 for kind in KINDS}
     for item in conflicts:
         counts[item["kind"]] += 1
-    return {"conflicts": conflicts, "counts": counts, "total": len(conflicts)}
+    warnings = sum(1 for item in conflicts if item["kind"] in WARNING_KINDS)
+    return {
+        "conflicts": conflicts,
+        "counts": counts,
+        "total": len(conflicts),
+        "warnings": warnings,
+    }
 
 
 def _double_admissions(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any]]:
@@ -210,3 +225,58 @@ def _sequence_taken(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, An
         }
         for uid, device, seq, source, at_ms, received_ms, other in rows
     ]
+
+
+def _scanned_while_inside(conn: sqlite3.Connection, tz: ZoneInfo) -> list[dict[str, Any]]:
+    """Entry scans of someone already inside: admitted re-entries found by walking each
+    session's history (as the doors decide it), and the doors' `pass_back` refusals."""
+    sessions: dict[str, SessionPresence] = {}
+    found: list[tuple[int, int, str, str, int | None, bool]] = []  # at, id, sid, rid, since
+    for scan in admitted_scans(conn):
+        if scan.session_id is None:
+            continue
+        state = sessions.setdefault(scan.session_id, SessionPresence())
+        presence = state.presence(scan.registration_id)
+        if scanned_while_inside(presence, scan.direction):
+            found.append(
+                (
+                    scan.at_ms,
+                    scan.log_id,
+                    scan.session_id,
+                    scan.registration_id,
+                    presence.inside_since_ms,
+                    False,
+                )
+            )
+        state.apply(scan.registration_id, scan.direction, scan.order)
+    refused = conn.execute(
+        "SELECT at_ms, id, session_id, registration_id FROM checkins "
+        "WHERE reason = ? AND direction = ? AND registration_id IS NOT NULL",
+        (Reason.PASS_BACK.value, Direction.IN.value),
+    )
+    found.extend((int(at), int(i), str(s), str(r), None, True) for at, i, s, r in refused)
+    found.sort()
+    details = {
+        int(i): (str(device), str(uid))
+        for i, device, uid in conn.execute(
+            "SELECT id, device, event_uid FROM checkins WHERE reason IN (?, ?)",
+            (Reason.READMITTED.value, Reason.PASS_BACK.value),
+        )
+    }
+    out = []
+    for at_ms, log_id, session_id, registration_id, since, was_refused in found:
+        device, uid = details.get(log_id, ("", ""))
+        out.append(
+            {
+                "kind": "scanned_while_inside",
+                "severity": "warning",
+                "event_uid": uid,
+                "device": device,
+                "session_id": session_id,
+                "registration_id": registration_id,
+                "at": iso(at_ms, tz),
+                "inside_since": iso(since, tz) if since is not None else None,
+                "refused": was_refused,
+            }
+        )
+    return out

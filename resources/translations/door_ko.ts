@@ -320,6 +320,34 @@
         <source>This scan could not be saved. Please scan again or call the organisers.</source>
         <translation>이 스캔을 저장하지 못했습니다. 다시 스캔하거나 주최 측에 연락해 주세요.</translation>
     </message>
+    <message>
+        <source>ALREADY INSIDE</source>
+        <translation>이미 입장함</translation>
+    </message>
+    <message>
+        <source>NOT READ</source>
+        <translation>읽지 못함</translation>
+    </message>
+    <message>
+        <source>The scanner ended the code with Tab instead of Enter, so nothing was checked in. Scan again; if this repeats, set the scanner to end each code with Enter.</source>
+        <translation>스캐너가 코드 끝에 엔터(Enter) 대신 탭(Tab)을 보내서 아무것도 체크인되지 않았습니다. 다시 스캔해 주세요. 계속 그러면 스캐너가 코드마다 엔터(Enter)로 끝나도록 설정해 주세요.</translation>
+    </message>
+    <message>
+        <source>The code arrived without its closing Enter, so nothing was checked in. Scan again; if this repeats, set the scanner to end each code with Enter.</source>
+        <translation>코드 끝의 엔터(Enter)가 오지 않아서 아무것도 체크인되지 않았습니다. 다시 스캔해 주세요. 계속 그러면 스캐너가 코드마다 엔터(Enter)로 끝나도록 설정해 주세요.</translation>
+    </message>
+    <message>
+        <source>That was too short to be a badge code, so nothing was checked in and the door did not change. To serve another room or session, click its box.</source>
+        <translation>명찰 코드로 보기에는 너무 짧아서 아무것도 체크인되지 않았고 출입구 설정도 바뀌지 않았습니다. 다른 회의실이나 세션으로 바꾸려면 해당 상자를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Already inside</source>
+        <translation>이미 입장함</translation>
+    </message>
+    <message>
+        <source>Already inside since {time}: check that the badge is theirs.</source>
+        <translation>{time}부터 이미 입장해 있습니다. 본인의 명찰인지 확인해 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>
@@ -390,6 +418,14 @@
         <location filename="../../kiosk/gui/door/lookup_view.py" line="150"/>
         <source>Judges the chosen person for this door&apos;s session, as a scan would</source>
         <translation>선택한 분을 스캔과 같은 기준으로 이 출입구의 세션에 대해 판정합니다</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of a name: people found appear here.</source>
+        <translation>이름을 두 글자 이상 입력하세요. 찾은 분이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>For someone without a badge: type a name; the list follows as you type</source>
+        <translation>명찰이 없는 분: 이름을 입력하면 입력하는 대로 목록이 바뀝니다</translation>
     </message>
 </context>
 <context>

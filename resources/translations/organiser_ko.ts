@@ -172,10 +172,12 @@
         <source>Choose a room to see who is inside.</source>
         <translation>회의실을 고르면 안에 있는 사람이 표시됩니다.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/gui/organiser/dashboard_view.py" line="446"/>
-        <source>Inside {room} now ({session}): {count} people</source>
-        <translation>지금 {room} 안 ({session}): {count}명</translation>
+        <source>Inside {room} now ({session}): %n people</source>
+        <translation>
+            <numerusform>지금 {room} 안 ({session}): %n명</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/dashboard_view.py" line="460"/>
@@ -535,6 +537,10 @@
     <message>
         <source>cancelled {tickets} ticket(s) of {people} people missing from this complete export: {ids}</source>
         <translation>이번 전체 내보내기 파일에 없는 {people}명의 티켓 {tickets}장을 취소했습니다: {ids}</translation>
+    </message>
+    <message>
+        <source>pass_back '{value}': use allow or refuse (empty: allow)</source>
+        <translation>pass_back '{value}': allow 또는 refuse를 쓰세요 (비우면 allow)</translation>
     </message>
 </context>
 <context>
@@ -1021,10 +1027,12 @@
         <source>Not yet</source>
         <translation>아직 안 함</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/gui/organiser/person_view.py" line="217"/>
-        <source>{count} time(s)</source>
-        <translation>{count}회</translation>
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n회</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/person_view.py" line="222"/>
@@ -1397,10 +1405,12 @@
         <source>no limit</source>
         <translation>제한 없음</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/gui/organiser/programme_view.py" line="234"/>
-        <source>{n} people</source>
-        <translation>{n}명</translation>
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n명</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/organiser/programme_view.py" line="237"/>

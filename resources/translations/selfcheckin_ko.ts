@@ -150,6 +150,22 @@
         <source>Please fill in both fields.</source>
         <translation>두 칸을 모두 입력해 주세요.</translation>
     </message>
+    <message>
+        <source>Type your registration number with the number keys and press Enter, then choose your family name. Or type your family name too.</source>
+        <translation>숫자 키로 등록 번호를 입력하고 엔터 키를 누른 다음, 성을 고르세요. 성을 직접 입력하셔도 됩니다.</translation>
+    </message>
+    <message>
+        <source>Which is your family name?</source>
+        <translation>본인의 성(姓)을 고르세요</translation>
+    </message>
+    <message>
+        <source>Choose this if it is your family name</source>
+        <translation>본인의 성이면 이것을 고르세요</translation>
+    </message>
+    <message>
+        <source>Family name choice {number}</source>
+        <translation>성 선택지 {number}</translation>
+    </message>
 </context>
 <context>
     <name>IdleWarningBar</name>
@@ -702,6 +718,17 @@
         <location filename="../../kiosk/gui/selfcheckin/welcome_view.py" line="168" />
         <source>Find your registration by your family name and one more fact</source>
         <translation>성과 정보 하나를 더 입력해 등록을 찾습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ScanNoticeBanner</name>
+    <message>
+        <source>That was not a badge code. Please scan the QR code on your badge or confirmation, or choose “I have no code”.</source>
+        <translation>명찰 코드가 아닙니다. 명찰이나 확인 메일의 QR 코드를 스캔하시거나 “코드가 없습니다”를 고르세요.</translation>
+    </message>
+    <message>
+        <source>The code was not read completely. Please scan it again, or ask the staff.</source>
+        <translation>코드를 끝까지 읽지 못했습니다. 다시 스캔하시거나 스태프에게 문의해 주세요.</translation>
     </message>
 </context>
 </TS>

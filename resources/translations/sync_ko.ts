@@ -52,10 +52,12 @@
         <source>State</source>
         <translation>상태</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/gui/sync/devices_model.py" line="91" />
-        <source>revoked, refused {count} time(s) since</source>
-        <translation>사용 중지됨, 이후 {count}회 거부</translation>
+        <source>revoked, refused %n time(s) since</source>
+        <translation>
+            <numerusform>사용 중지됨, 이후 %n회 거부</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/gui/sync/devices_model.py" line="2" />
@@ -734,6 +736,10 @@
         <location filename="../../kiosk/gui/sync/sync_view.py" line="500" />
         <source>Enrol and revoke devices</source>
         <translation>기기 등록과 사용 중지</translation>
+    </message>
+    <message>
+        <source>Warning: scanned while already inside</source>
+        <translation>경고: 이미 입장한 상태에서 다시 스캔됨</translation>
     </message>
 </context>
 <context>

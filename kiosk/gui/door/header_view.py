@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.messages import ticket_types_text
+from kiosk.gui.door.chooser import DeliberateChooser
 from kiosk.gui.door.session_list_model import DoorSessionsModel, SessionIdRole
 from kiosk.gui.door.touch import GAP_PX, at_least_target, touch_chooser
 from kiosk.gui.theme import DisplayPreferences
@@ -53,7 +54,7 @@ class DoorHeader(QWidget):
         self.language_button.clicked.connect(self.language_requested)
 
         self.room_caption = QLabel()
-        self.room_combo = QComboBox()
+        self.room_combo = DeliberateChooser()
         self.room_combo.setObjectName("roomCombo")
         self.room_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.room_combo.setMinimumContentsLength(6)
@@ -61,7 +62,7 @@ class DoorHeader(QWidget):
         self.room_caption.setBuddy(self.room_combo)
         self.session_caption = QLabel()
         self.sessions_model = DoorSessionsModel()
-        self.session_combo = QComboBox()
+        self.session_combo = DeliberateChooser()
         self.session_combo.setObjectName("sessionCombo")
         self.session_combo.setModel(self.sessions_model)
         self.session_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.badges.layouts import category_styles
+from kiosk.core.clock import from_ms
 from kiosk.core.model import Reason
+from kiosk.gui.scanner import MISREAD_NO_ENTER, MISREAD_TAB
 from kiosk.gui.theme import DisplayPreferences, VerdictStyle
 from kiosk.services.verdict import Verdict
 
@@ -22,6 +24,11 @@ WELCOME_BACK = "welcome_back"
 DENY = "deny"
 EXIT = "exit"
 IDLE = "idle"
+# Someone scanned who is recorded inside already (a badge handed back out?): amber, a warning.
+ALREADY_INSIDE = "already_inside"
+# Keys at scanner speed that made no scan (a wrong scanner suffix, a short code): nothing was
+# recorded, and the panel says so rather than staying silent.
+NOTICE = "notice"
 
 # An exit is neither an admission nor a refusal: its own colour (blue) and a left arrow.
 # White on #0b4f8a is 8.4:1; #66ccff on black is 11.6:1 (high contrast asks for 7:1).
@@ -29,6 +36,10 @@ EXIT_STYLES: dict[str, VerdictStyle] = {
     "standard": VerdictStyle("#0b4f8a", "#ffffff", "⬅"),
     "high_contrast": VerdictStyle("#000000", "#66ccff", "⬅"),
 }
+# The warning looks: the theme's amber (welcome back) with a warning sign, so colour is never
+# the only difference from a welcome back.
+WARNING_ICON = "⚠"
+NOTICE_ICON = "⌨"
 
 # The sound each kind plays (resources/sounds/<name>.wav); idle is silent.
 SOUND_FOR_KIND: dict[str, str] = {
@@ -36,6 +47,8 @@ SOUND_FOR_KIND: dict[str, str] = {
     WELCOME_BACK: "welcome_back",
     DENY: "deny",
     EXIT: "exit",
+    ALREADY_INSIDE: "deny",
+    NOTICE: "deny",
 }
 
 
@@ -54,6 +67,10 @@ def style_for(prefs: DisplayPreferences, kind: str) -> VerdictStyle:
     """Colours and icon of a kind in the current theme (standard or high contrast)."""
     if kind == EXIT:
         return EXIT_STYLES[prefs.theme]
+    if kind in (ALREADY_INSIDE, NOTICE):
+        amber = prefs.verdict_style(WELCOME_BACK)
+        icon = WARNING_ICON if kind == ALREADY_INSIDE else NOTICE_ICON
+        return VerdictStyle(amber.background, amber.foreground, icon)
     return prefs.verdict_style(kind)
 
 
@@ -67,6 +84,10 @@ def headline(kind: str) -> str:
         return QCoreApplication.translate("DoorVerdict", "EXIT RECORDED")
     if kind == DENY:
         return QCoreApplication.translate("DoorVerdict", "NOT ADMITTED")
+    if kind == ALREADY_INSIDE:
+        return QCoreApplication.translate("DoorVerdict", "ALREADY INSIDE")
+    if kind == NOTICE:
+        return QCoreApplication.translate("DoorVerdict", "NOT READ")
     return QCoreApplication.translate("DoorVerdict", "Ready to scan")
 
 
@@ -88,6 +109,7 @@ def reason_word(reason: Reason, *, overridden: bool = False) -> str:
         Reason.TOO_EARLY: QCoreApplication.translate("DoorVerdict", "Too early"),
         Reason.SESSION_OVER: QCoreApplication.translate("DoorVerdict", "Session over"),
         Reason.UNKNOWN_SESSION: QCoreApplication.translate("DoorVerdict", "No session"),
+        Reason.PASS_BACK: QCoreApplication.translate("DoorVerdict", "Already inside"),
     }
     return words.get(reason, reason.value)
 
@@ -122,17 +144,29 @@ class PanelState:
 def verdict_state(verdict: Verdict, language: str, prefs: DisplayPreferences) -> PanelState:
     """The panel for a verdict: the reason in the screen's language first, then the other."""
     kind = verdict_kind(verdict.reason)
+    if verdict.inside_since_ms is not None and kind == WELCOME_BACK:
+        kind = ALREADY_INSIDE
     message = verdict.to_json()["message"]
     other = "en" if language == "ko" else "ko"
     person = ""
     if verdict.attendee is not None:
         label = category_label(verdict.attendee.category, language)
         person = f"{verdict.attendee.name} · {label}"
-    note = ""
+    notes = []
+    if verdict.inside_since_ms is not None:
+        since = from_ms(verdict.inside_since_ms, verdict.tz).strftime("%H:%M")
+        notes.append(
+            QCoreApplication.translate(
+                "DoorVerdict", "Already inside since {time}: check that the badge is theirs."
+            ).format(time=since)
+        )
     if verdict.override_reason:
-        note = QCoreApplication.translate(
-            "DoorVerdict", "Admitted anyway by staff: {reason}"
-        ).format(reason=verdict.override_reason)
+        notes.append(
+            QCoreApplication.translate("DoorVerdict", "Admitted anyway by staff: {reason}").format(
+                reason=verdict.override_reason
+            )
+        )
+    note = "\n".join(notes)
     return PanelState(
         kind=kind,
         icon=style_for(prefs, kind).icon,
@@ -175,6 +209,40 @@ def error_state(prefs: DisplayPreferences) -> PanelState:
         primary=QCoreApplication.translate(
             "DoorVerdict", "This scan could not be saved. Please scan again or call the organisers."
         ),
+        secondary="",
+        note="",
+    )
+
+
+def misread_state(reason: str, prefs: DisplayPreferences) -> PanelState:
+    """The panel when keys came at scanner speed but made no scan: what happened, what to do.
+
+    `reason` is one of kiosk.gui.scanner's MISREAD_* values. Nothing was recorded and the
+    door's room, session and direction are unchanged."""
+    if reason == MISREAD_TAB:
+        primary = QCoreApplication.translate(
+            "DoorVerdict",
+            "The scanner ended the code with Tab instead of Enter, so nothing was checked in. "
+            "Scan again; if this repeats, set the scanner to end each code with Enter.",
+        )
+    elif reason == MISREAD_NO_ENTER:
+        primary = QCoreApplication.translate(
+            "DoorVerdict",
+            "The code arrived without its closing Enter, so nothing was checked in. "
+            "Scan again; if this repeats, set the scanner to end each code with Enter.",
+        )
+    else:
+        primary = QCoreApplication.translate(
+            "DoorVerdict",
+            "That was too short to be a badge code, so nothing was checked in and the door did "
+            "not change. To serve another room or session, click its box.",
+        )
+    return PanelState(
+        kind=NOTICE,
+        icon=style_for(prefs, NOTICE).icon,
+        headline=headline(NOTICE),
+        person="",
+        primary=primary,
         secondary="",
         note="",
     )

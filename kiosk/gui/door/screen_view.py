@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,12 +28,14 @@ from kiosk.gui.door.presentation import (
     PanelState,
     error_state,
     idle_state,
+    misread_state,
     verdict_state,
 )
 from kiosk.gui.door.recent_view import RecentScansView
 from kiosk.gui.door.sounds import DoorSounds
 from kiosk.gui.door.touch import GAP_PX, door_style
 from kiosk.gui.door.verdict_view import VerdictPanel
+from kiosk.gui.scanner import MISREAD_SHORT, typing_lands_in_a_field
 from kiosk.gui.theme import DisplayPreferences
 from kiosk.gui.translations import LanguageSwitcher
 from kiosk.services.checkins import CheckinService
@@ -69,6 +72,11 @@ class DoorScreen(QWidget):
         self.sounds = sounds if sounds is not None else DoorSounds()
         self.verdict: Verdict | None = None  # the verdict on the panel, None when idle
         self._failed = False
+        self._misread: str | None = None  # what the scanner heard that made no scan
+        # The screen itself holds the focus at first: nothing editable, so keys typed or a
+        # short code scanned before anyone touches the screen change nothing (scans are caught
+        # application-wide by the scanner filter, wherever the focus is).
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.override_dialog: OverrideDialog | None = None
         self._last_sync_ms = self.controller.last_sync_ms()
         self._pending = self._read_pending()
@@ -165,11 +173,27 @@ class DoorScreen(QWidget):
         if self.controller.admit_registration(registration_id) is not None:
             self.lookup.clear()
 
+    @Slot(str)
+    def handle_misread(self, reason: str) -> None:
+        """Keys at scanner speed that made no scan: say so, rather than stay silent.
+
+        A short run typed into a field that takes text (the name look-up) is typing, not a
+        misread. Nothing is recorded and nothing about the door changes."""
+        if reason == MISREAD_SHORT and typing_lands_in_a_field():
+            return
+        self.verdict = None
+        self._failed = False
+        self._misread = reason
+        state = self._render()
+        self.sounds.play(SOUND_FOR_KIND[state.kind])
+        self.hold_timer.start()
+
     @Slot(object)
     def show_verdict(self, verdict: Verdict) -> None:
         """Show a recorded verdict with its sound, until the next scan or a few seconds."""
         self.verdict = verdict
         self._failed = False
+        self._misread = None
         state = self._render()
         self.sounds.play(SOUND_FOR_KIND[state.kind])
         self.hold_timer.start()
@@ -178,6 +202,7 @@ class DoorScreen(QWidget):
     def _show_failure(self, _message: str) -> None:
         self.verdict = None
         self._failed = True
+        self._misread = None
         state = self._render()
         self.sounds.play(SOUND_FOR_KIND[state.kind])
         self.hold_timer.start()
@@ -187,6 +212,7 @@ class DoorScreen(QWidget):
         self.hold_timer.stop()
         self.verdict = None
         self._failed = False
+        self._misread = None
         self._render()
 
     def _render(self) -> PanelState:
@@ -195,6 +221,8 @@ class DoorScreen(QWidget):
             state = verdict_state(self.verdict, language, self.prefs)
         elif self._failed:
             state = error_state(self.prefs)
+        elif self._misread is not None:
+            state = misread_state(self._misread, self.prefs)
         else:
             state = idle_state(self.controller.direction is Direction.OUT, self.prefs)
         self.panel.show_state(state)
@@ -259,7 +287,7 @@ class DoorScreen(QWidget):
         self.show_idle()
 
     def _search(self, text: str) -> None:
-        self.lookup.show_matches(self.controller.search(text))
+        self.lookup.show_matches(self.controller.search(text), text)
 
     def toggle_language(self) -> None:
         """Switch between Korean and English."""
@@ -320,6 +348,11 @@ class DoorScreen(QWidget):
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Each time the door appears, the focus is on the screen, not on a chooser or field."""
+        super().showEvent(event)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -309,6 +309,9 @@ class DashboardView(QWidget):
         else:
             self.headline.setText(self.tr("No one is registered yet: import the roster first"))
         self.headline.setAccessibleName(self.headline.text())
+        # With nobody registered there is nothing to measure: no bar (an empty range would draw
+        # a misleading "0 of 1"); the headline says what to do.
+        self.meter.setVisible(shot.attendees > 0)
         # The bar's own text says the real numbers (its range cannot be empty).
         self.meter.setRange(0, max(1, shot.attendees))
         self.meter.setValue(min(shot.checked_in, max(1, shot.attendees)))
@@ -452,9 +455,9 @@ class DashboardView(QWidget):
             self.roll_title.setText(self.tr("Choose a room to see who is inside."))
             return
         self.roll_title.setText(
-            self.tr("Inside {room} now ({session}): {count} people").format(
-                room=room.room, session=room.session_id, count=self.roll_model.rowCount()
-            )
+            self.tr(
+                "Inside {room} now ({session}): %n people", "", self.roll_model.rowCount()
+            ).format(room=room.room, session=room.session_id)
         )
         self.roll_title.setAccessibleName(self.roll_title.text())
 

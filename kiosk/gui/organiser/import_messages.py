@@ -69,6 +69,9 @@ TEMPLATES: dict[str, Callable[[], str]] = {
     Problem.BAD_ACCESS: lambda: QCoreApplication.translate(
         "ImportMessages", "access '{value}': use open, invite_only or tickets:TYPE"
     ),
+    Problem.BAD_PASS_BACK: lambda: QCoreApplication.translate(
+        "ImportMessages", "pass_back '{value}': use allow or refuse (empty: allow)"
+    ),
     Problem.BAD_LANGUAGE_CODES: lambda: QCoreApplication.translate(
         "ImportMessages", "not a language code: {values} (use e.g. ko,en)"
     ),

@@ -217,7 +217,7 @@ class PersonPanel(QWidget):
             if record.arrived_ms is not None
             else self.tr("Not yet")
         )
-        printed = self.tr("{count} time(s)").format(count=record.badges_printed)
+        printed = self.tr("%n time(s)", "", record.badges_printed)
         if record.last_print_ms is not None:
             printed += " · " + from_ms(record.last_print_ms, tz).strftime("%Y-%m-%d %H:%M")
         self.values["printed"].setText(printed if record.badges_printed else yes_no(False))

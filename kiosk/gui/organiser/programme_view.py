@@ -228,9 +228,7 @@ class ProgrammeView(QWidget):
         if s.title_ko:
             lines.append(s.title_ko)
         capacity = (
-            self.tr("no limit")
-            if s.capacity is None
-            else self.tr("{n} people").format(n=s.capacity)
+            self.tr("no limit") if s.capacity is None else self.tr("%n people", "", s.capacity)
         )
         lines.append(
             self.tr("Access: {access} · Capacity: {capacity}").format(

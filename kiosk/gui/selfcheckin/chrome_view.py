@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.gui.scanner import MISREAD_SHORT
 from kiosk.gui.selfcheckin.welcome_view import LANGUAGE_NAMES
 from kiosk.gui.selfcheckin.widgets import KioskButton, set_accessible, text_label, with_icon
 
@@ -142,6 +143,47 @@ class StaffCalledBanner(QFrame):
         self.label.setText(
             with_icon("☎", self.tr("A staff member has been called. Please wait here."))
         )
+
+
+class ScanNoticeBanner(QFrame):
+    """What the scanner heard that was not a code, said for a few seconds instead of nothing:
+    a code cut short (a scanner ending with Tab, or without Enter) or a few keys at scanner
+    speed. `reason` is one of kiosk.gui.scanner's MISREAD_* values."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanNotice")
+        self.label = text_label("scanNoticeText", "field")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 16, 6)
+        layout.addWidget(self.label)
+        self._reason = ""
+        self._refresh()
+
+    def show_reason(self, reason: str) -> None:
+        self._reason = reason
+        self._refresh()
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()
+        super().changeEvent(event)
+
+    def _refresh(self) -> None:
+        if self._reason == MISREAD_SHORT:
+            text = self.tr(
+                "That was not a badge code. Please scan the QR code on your badge or "
+                "confirmation, or choose “I have no code”."
+            )
+        else:
+            text = self.tr(
+                "The code was not read completely. Please scan it again, or ask the staff."
+            )
+        self.label.setText(with_icon("⌨", text))
 
 
 class IdleWarningBar(QFrame):

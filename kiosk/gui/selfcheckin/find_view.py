@@ -3,7 +3,13 @@
 What was typed stays only while the person is on this page; a miss says the same thing whatever
 was wrong and never shows anyone. A touch kiosk has no keyboard: touching a field, "Keyboard", or
 Enter on a field from the keypad opens the on-screen keyboard below the fields, which types into
-the field that has (or last had) the focus. A physical keyboard types into the fields as usual.
+the field that has (or last had) the focus, with the keys of the screen's language (Hangul on a
+Korean screen) for the family name. A physical keyboard types into the fields as usual.
+
+Where every registration number is a number, the number field comes first and takes the keypad's
+digits as they are; Enter on it, with no family name typed, offers three family names to choose
+from (kiosk.services.self_lookup.family_name_choices), so a person with only a keypad checks in
+with a few presses.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from kiosk.gui.selfcheckin.flow import FindNote
+from kiosk.gui.selfcheckin.keypad import is_digit_field, mark_digit_field
 from kiosk.gui.selfcheckin.onscreen_keyboard import Layout, OnScreenKeyboard
 from kiosk.gui.selfcheckin.widgets import (
     KioskButton,
@@ -31,6 +38,7 @@ class FindYourselfPage(Page):
 
     find_by_chosen = Signal(str)
     find_requested = Signal(str, str)  # family name, registration number or e-mail
+    choices_requested = Signal(str)  # a registration number typed alone
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +46,10 @@ class FindYourselfPage(Page):
         self._find_by = FindBy.REGISTRATION
         self._note: FindNote | None = None
         self._wait_s = 0.0
+        self._numeric = False
+        self._number = ""
+        self._choices: tuple[str, ...] = ()
+        self._screen_layout = Layout.LATIN  # the keys of the screen's language
 
         self.title = text_label("findTitle", "title")
         self.hint = text_label("findHint", "body")
@@ -68,7 +80,17 @@ class FindYourselfPage(Page):
         self.find_button = KioskButton("findButton", primary=True)
         self.find_button.clicked.connect(self._find)
         self.family_field.returnPressed.connect(self._next_field)
-        self.other_field.returnPressed.connect(self._find)
+        self.other_field.returnPressed.connect(self._other_entered)
+        self.other_field.textChanged.connect(self._number_edited)
+
+        # The second fact as a choice, after a registration number typed alone.
+        self.choice_caption = text_label("choiceCaption", "field")
+        self.choice_buttons = [KioskButton(f"familyChoice{i}") for i in range(3)]
+        for button in self.choice_buttons:
+            button.clicked.connect(lambda _=False, b=button: self._choose(b))
+        self.choice_caption.hide()
+        for button in self.choice_buttons:
+            button.hide()
 
         self.keyboard_button = KioskButton("keyboardToggle")
         self.keyboard_button.setCheckable(True)
@@ -98,7 +120,13 @@ class FindYourselfPage(Page):
         build_page(
             self,
             [self.title, self.hint, self.message],
-            [[self.by_registration, self.by_email, self.keyboard_button], fields, self.keyboard],
+            [
+                [self.by_registration, self.by_email, self.keyboard_button],
+                fields,
+                self.choice_caption,
+                list(self.choice_buttons),
+                self.keyboard,
+            ],
         )
         self._refresh()
 
@@ -110,20 +138,49 @@ class FindYourselfPage(Page):
             self.family_field,
             self.other_field,
             self.find_button,
+            *self.choice_buttons,
             *self.keyboard.all_keys(),
         ]
 
     def first_focus(self) -> QWidget:
+        """The family name; or, where the registration number can be typed alone with the
+        keypad's digits, that number."""
+        if self._number_alone():
+            return self.other_field
         return self.family_field
 
-    def show_state(self, find_by: FindBy, note: FindNote | None, wait_s: float) -> None:
+    def show_state(
+        self,
+        find_by: FindBy,
+        note: FindNote | None,
+        wait_s: float,
+        *,
+        numeric: bool = False,
+        number: str = "",
+        choices: tuple[str, ...] = (),
+    ) -> None:
         changed = find_by is not self._find_by
+        offered = choices and choices != self._choices
         self._find_by = find_by
         self._note = note
         self._wait_s = wait_s
+        self._numeric = numeric
+        self._number = number
+        self._choices = choices
         if changed:
             self.other_field.setText("")  # a number is not an e-mail address
         self._refresh()
+        if offered:
+            self.choice_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_language(self, language: str) -> None:
+        """The screen's language: the on-screen keyboard opens with its keys for a name."""
+        self._screen_layout = Layout.HANGUL if language == "ko" else Layout.LATIN
+        if not self.family_field.text() and self.keyboard.target() is not self.family_field:
+            self._family_layout = self._screen_layout
+
+    def _number_alone(self) -> bool:
+        return self._numeric and self._find_by is FindBy.REGISTRATION
 
     def clear(self) -> None:
         """Forget what was typed (setText also empties the undo history)."""
@@ -131,10 +188,12 @@ class FindYourselfPage(Page):
         self.other_field.setText("")
         self.keyboard_button.setChecked(False)
         self.keyboard.reset()
-        self._family_layout = Layout.LATIN
+        self._family_layout = self._screen_layout
         self._find_by = FindBy.REGISTRATION
         self._note = None
         self._wait_s = 0.0
+        self._number = ""
+        self._choices = ()
         self._refresh()
 
     # -- the on-screen keyboard ------------------------------------------------------------------
@@ -148,8 +207,8 @@ class FindYourselfPage(Page):
     def keypad_activate(self, widget: QWidget) -> bool:
         """Enter on a field from the keypad: the on-screen keyboard opens for that field and
         the keypad goes to its keys (see kiosk.gui.selfcheckin.keypad)."""
-        if widget not in (self.family_field, self.other_field):
-            return False
+        if widget not in (self.family_field, self.other_field) or is_digit_field(widget):
+            return False  # a digit field's Enter is its own: the keypad typed the digits
         assert isinstance(widget, QLineEdit)
         self.open_keyboard(widget)
         self.keyboard.first_key().setFocus(Qt.FocusReason.OtherFocusReason)
@@ -187,6 +246,27 @@ class FindYourselfPage(Page):
 
     def _next_field(self) -> None:
         self.other_field.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _other_entered(self) -> None:
+        """Enter on the number (or e-mail) field: with the number alone, the family names to
+        choose from; with both facts, the look-up."""
+        if self._number_alone() and not self.family_field.text().strip():
+            if self.find_button.isEnabled():
+                self.choices_requested.emit(self.other_field.text())
+            return
+        self._find()
+
+    def _number_edited(self, text: str) -> None:
+        """The names offered were for the number as it was: they go when it changes."""
+        if self._choices and text.strip() != self._number:
+            self._choices = ()
+            self._refresh()
+
+    def _choose(self, button: KioskButton) -> None:
+        """The person chose their family name: look up the number with it."""
+        name = button.property("familyName")
+        if isinstance(name, str) and name and self._number and self.find_button.isEnabled():
+            self.find_requested.emit(name, self._number)
 
     def _find(self) -> None:
         if self.find_button.isEnabled():
@@ -271,6 +351,28 @@ class FindYourselfPage(Page):
             self.tr("Look for the registration with these two facts"),
         )
         self.keyboard.show_target()  # the field's name, in the language now shown
+        alone = self._number_alone()
+        mark_digit_field(self.other_field, alone)
+        if alone:
+            self.hint.setText(
+                self.tr(
+                    "Type your registration number with the number keys and press Enter, then "
+                    "choose your family name. Or type your family name too."
+                )
+            )
+        choosing = bool(self._choices)
+        self.choice_caption.setVisible(choosing)
+        self.choice_caption.setText(self.tr("Which is your family name?"))
+        for index, button in enumerate(self.choice_buttons):
+            name = self._choices[index] if index < len(self._choices) else ""
+            button.setProperty("familyName", name)
+            button.setText(name)
+            button.setVisible(bool(name))
+            set_accessible(
+                button,
+                name or self.tr("Family name choice {number}").format(number=index + 1),
+                self.tr("Choose this if it is your family name"),
+            )
         waiting = self._wait_s > 0
         self.find_button.setEnabled(not waiting)
         self.message.setText(self._message(waiting))

@@ -34,7 +34,14 @@ from kiosk.services.checkins import CheckinService
 from kiosk.services.event import Event
 from kiosk.services.issuing import current_code
 from kiosk.services.person_card import PersonCard, has_printed_badge, person_card
-from kiosk.services.self_lookup import FindBy, LookupBraked, LookupThrottle, SelfLookup
+from kiosk.services.self_lookup import (
+    FindBy,
+    LookupBraked,
+    LookupThrottle,
+    SelfLookup,
+    family_name_choices,
+    numeric_registrations,
+)
 from kiosk.store.database import Connection
 from kiosk.store.settings import get_setting
 
@@ -85,6 +92,11 @@ class Visit:
     problem_detail: str = ""  # the print system's words, for the staff
     find_by: FindBy = FindBy.REGISTRATION
     find_note: FindNote | None = None
+    # Every registration number is a number: it may be typed alone with the keypad's digits,
+    # and the family name chosen from `find_choices` (three names; empty until asked).
+    find_numeric: bool = False
+    find_number: str = ""
+    find_choices: tuple[str, ...] = ()
     chose_language: bool = False  # the person picked a language: do not follow the roster's
     staff_called: bool = False
 
@@ -183,7 +195,29 @@ class KioskFlow(QObject):
 
     def find_myself(self) -> None:
         """The person has no code with them: find them by two facts."""
-        self._go(Step.FIND, find_note=None)
+        self._go(
+            Step.FIND,
+            find_note=None,
+            find_numeric=numeric_registrations(self.conn),
+            find_number="",
+            find_choices=(),
+        )
+
+    def offer_family_names(self, number: str) -> None:
+        """A registration number typed alone: offer three family names to choose from (the
+        second fact). Nothing is offered while the brake holds, or for an empty number."""
+        if self.step is not Step.FIND or not self.visit.find_numeric:
+            return
+        if self.throttle.wait_s() > 0:
+            self._go(Step.FIND, find_note=FindNote.WAIT, find_choices=())
+            return
+        if not number.strip():
+            self._go(Step.FIND, find_note=FindNote.MISSING, find_choices=())
+            self.announce.emit("find_missing")
+            return
+        choices = tuple(family_name_choices(self.conn, number))
+        self._go(Step.FIND, find_note=None, find_number=number.strip(), find_choices=choices)
+        self.announce.emit("find_choose")
 
     def call_staff(self) -> None:
         self.visit.staff_called = True
@@ -222,7 +256,7 @@ class KioskFlow(QObject):
             return
         if registration_id is None:
             note = FindNote.WAIT if self.throttle.wait_s() > 0 else FindNote.NOT_FOUND
-            self._go(Step.FIND, find_note=note)
+            self._go(Step.FIND, find_note=note, find_choices=(), find_number="")
             self.announce.emit("find_failed")
             return
         try:

@@ -29,6 +29,12 @@ it (the button does that itself, so a keyboard-wedge scanner's Enter is left to 
 filter). Enter or 5 on a field of a page that offers an on-screen keyboard opens it
 (`keypad_activate`), so that the keypad can type.
 
+A digit field (a QLineEdit marked with `mark_digit_field`, such as a numeric registration
+number) takes the keypad's digits as digits: 0-9 type, "." (Delete) erases the last digit while
+there is one, and Enter is the field's own Enter. Up and Down out of a group of controls (the
+on-screen keyboard) go to the control above or below it on the screen, nearest to where the
+focus was, not to the next in the Tab order.
+
 `actions` maps an action name to what it does; an action missing from it is ignored (the voice
 actions are added by the voice guidance). `KEYPAD_KEYS` and `OTHER_KEYS` are the table above, for
 help texts and tests.
@@ -39,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -108,6 +114,21 @@ OTHER_KEYS: dict[Qt.Key, str] = {
 }
 
 
+DIGIT_FIELD = "keypadDigits"
+"""The property that marks a field whose keypad digits type digits."""
+_DIGITS = frozenset(Qt.Key(K.Key_0.value + n) for n in range(10))
+
+
+def mark_digit_field(field: QLineEdit, digits: bool = True) -> None:
+    """Let the keypad's digits type into `field` (or stop them, with False)."""
+    field.setProperty(DIGIT_FIELD, digits)
+
+
+def is_digit_field(widget: QWidget) -> bool:
+    """A field whose keypad digits type digits."""
+    return isinstance(widget, QLineEdit) and bool(widget.property(DIGIT_FIELD))
+
+
 _COMBINING = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -163,6 +184,11 @@ class KeypadNavigator(QObject):
             return False
         if event.isAutoRepeat() and action not in MOVES:
             return True  # a held key presses or cancels once
+        if action == "cancel" and is_digit_field(watched):
+            assert isinstance(watched, QLineEdit)
+            if watched.text():  # "." erases the last digit typed; on an empty field it cancels
+                watched.backspace()
+                return True
         self.perform(action, watched)
         return True
 
@@ -171,9 +197,10 @@ class KeypadNavigator(QObject):
 
     @staticmethod
     def _own_meaning(widget: QWidget, event: QKeyEvent) -> bool:
-        """The focused control uses this (main keyboard) key itself: Left/Right in a field."""
+        """The focused control uses this key itself: Left/Right (main keyboard) in a field, the
+        keypad's digits in a digit field."""
         if event.modifiers() & Qt.KeyboardModifier.KeypadModifier:
-            return False
+            return is_digit_field(widget) and event.key() in _DIGITS
         return isinstance(widget, QLineEdit) and event.key() in (K.Key_Left, K.Key_Right)
 
     # -- what the keys do -----------------------------------------------------------------------
@@ -222,6 +249,10 @@ class KeypadNavigator(QObject):
         chain = self.chain()
         if group is not None:
             target = group.keypad_move(widget, direction)
+            if target is None and direction in ("up", "down"):
+                # Out of the group upwards or downwards: to what is above or below it.
+                outside = [w for w in chain if not self._in_group(w, group)]
+                target = nearest_in_direction(widget, outside, direction)
             if target is None:  # out of the group: before its first or after its last control
                 members = [i for i, w in enumerate(chain) if self._in_group(w, group)]
                 if members:
@@ -282,6 +313,42 @@ class KeypadNavigator(QObject):
             bar.setValue(bar.value() + max(bar.pageStep() // 2, bar.singleStep()))
             return True
         return False
+
+
+def nearest_in_direction(
+    current: QWidget, candidates: list[QWidget], direction: str
+) -> QWidget | None:
+    """The candidate above (or below) `current` on the screen that is closest to it: in the
+    nearest row that way, the one nearest to the middle of `current` across. None when there
+    is nothing that way."""
+
+    def box(widget: QWidget) -> QRect:
+        return widget.rect().translated(widget.mapToGlobal(widget.rect().topLeft()))
+
+    here = box(current)
+    middle = here.center().x()
+    placed = []
+    for widget in candidates:
+        there = box(widget)
+        gap = here.top() - there.bottom() if direction == "up" else there.top() - here.bottom()
+        if gap >= 0:
+            placed.append((gap, there, widget))
+    if not placed:
+        return None
+    _gap, nearest, _widget = min(placed, key=lambda item: item[0])
+    # The nearest row: everything that overlaps the nearest candidate's height.
+    row = [
+        (there, widget)
+        for _gap, there, widget in placed
+        if there.top() <= nearest.bottom() and there.bottom() >= nearest.top()
+    ]
+
+    def across(there: QRect) -> int:
+        if there.left() <= middle <= there.right():
+            return 0
+        return min(abs(there.left() - middle), abs(there.right() - middle))
+
+    return min(row, key=lambda item: across(item[0]))[1]
 
 
 def help_rows() -> list[tuple[str, str]]:

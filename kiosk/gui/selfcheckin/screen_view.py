@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.clock import short_moment
 from kiosk.gui.door.sounds import DoorSounds
+from kiosk.gui.scanner import MISREAD_SHORT, typing_lands_in_a_field
 from kiosk.gui.selfcheckin.chrome_view import (
     IdleWarningBar,
     NavigationBar,
+    ScanNoticeBanner,
     StaffCalledBanner,
     SyncStatusLine,
     VoiceBar,
@@ -40,6 +42,8 @@ from kiosk.services.self_lookup import FindBy, LookupThrottle
 from kiosk.store.database import DatabaseError
 from kiosk.store.settings import get_setting
 from kiosk.sync.state import last_sync_ms, pending_events
+
+NOTICE_MS = 8_000  # how long a word about a misread scan stays
 
 
 class SelfCheckinScreen(QWidget):
@@ -90,6 +94,7 @@ class SelfCheckinScreen(QWidget):
 
         self.welcome_page = WelcomePage(context.event.name)
         self.find_page = FindYourselfPage()
+        self.find_page.set_language(self.languages.language)
         self.confirm_page = ConfirmPage()
         self.refusal_page = RefusalPage(language)
         self.printing_page = PrintingPage()
@@ -108,6 +113,12 @@ class SelfCheckinScreen(QWidget):
             self.stack.addWidget(page)
         self.staff_banner = StaffCalledBanner()
         self.staff_banner.hide()
+        self.scan_notice = ScanNoticeBanner()
+        self.scan_notice.hide()
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setSingleShot(True)
+        self.notice_timer.setInterval(NOTICE_MS)
+        self.notice_timer.timeout.connect(self.scan_notice.hide)
         # The idle warning takes its place just above the bars at the foot, where the eyes and
         # hands already are: the page gives up the empty space above its controls, so that the
         # warning never covers a button.
@@ -123,6 +134,7 @@ class SelfCheckinScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.staff_banner)
+        layout.addWidget(self.scan_notice)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.idle_bar)
         layout.addWidget(self.voice_bar)
@@ -185,6 +197,7 @@ class SelfCheckinScreen(QWidget):
         self.welcome_page.no_code.connect(flow.find_myself)
         self.find_page.find_by_chosen.connect(self._find_by_chosen)
         self.find_page.find_requested.connect(flow.find)
+        self.find_page.choices_requested.connect(flow.offer_family_names)
         self.confirm_page.confirmed.connect(flow.confirm)
         self.confirm_page.not_me.connect(flow.not_me)
         self.refusal_page.finished.connect(flow.done)
@@ -219,6 +232,20 @@ class SelfCheckinScreen(QWidget):
         """A code from the wedge scanner or the camera: a fresh person's visit, at any step."""
         self.idle.poke()
         self.flow.scan(code)
+
+    @Slot(str)
+    def handle_misread(self, reason: str) -> None:
+        """Keys at scanner speed that made no code: say so for a few seconds (on screen, to a
+        screen reader and with voice guidance), rather than stay silent. A few quick keys typed
+        into a field are typing, not a misread."""
+        if reason == MISREAD_SHORT and typing_lands_in_a_field():
+            return
+        self.idle.poke()
+        self.scan_notice.show_reason(reason)
+        self.notice_timer.start()
+        text = self.scan_notice.text()
+        announce(self, text)
+        self.voice.speak_notice(text)
 
     def _find_by_chosen(self, value: str) -> None:
         self.flow.set_find_by(FindBy(value))
@@ -284,7 +311,14 @@ class SelfCheckinScreen(QWidget):
             )
         elif step is Step.FIND:
             wait = flow.lookup_wait_s()
-            self.find_page.show_state(visit.find_by, visit.find_note, wait)
+            self.find_page.show_state(
+                visit.find_by,
+                visit.find_note,
+                wait,
+                numeric=visit.find_numeric,
+                number=visit.find_number,
+                choices=visit.find_choices,
+            )
             if wait > 0:
                 self._wait_timer.start(math.ceil(wait * 1000))
         elif step is Step.CONFIRM:
@@ -339,6 +373,7 @@ class SelfCheckinScreen(QWidget):
 
     def _language_changed(self, language: str) -> None:
         self.voice.set_language(language)
+        self.find_page.set_language(language)
         self.refresh()
 
     def _announce(self, key: str) -> None:
@@ -346,6 +381,7 @@ class SelfCheckinScreen(QWidget):
             "refused": self.refusal_page.spoken(),
             "find_failed": self.find_page.message.text(),
             "find_missing": self.find_page.message.text(),
+            "find_choose": self.find_page.choice_caption.text(),
             "print_failed": self.printing_page.problem_label.text(),
             "staff_called": self.staff_banner.text(),
         }

@@ -124,6 +124,12 @@ class ShellWindow(QMainWindow):
         if callable(target):
             target(code)
 
+    def handle_misread(self, reason: str) -> None:
+        """Keys at scanner speed that made no scan: the screen showing says what it heard."""
+        target = getattr(self.current_screen(), "handle_misread", None)
+        if callable(target):
+            target(reason)
+
     def _call_staff(self) -> None:
         """Tell the organisers' screen through the hub (silently nothing without one)."""
         self.autosync.call_staff()

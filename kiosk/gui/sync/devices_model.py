@@ -88,9 +88,7 @@ class DevicesModel(QAbstractTableModel):
     def _state(self, device: DeviceStatus) -> str:
         if device.state == "revoked":
             if device.refused:
-                return self.tr("revoked, refused {count} time(s) since").format(
-                    count=device.refused
-                )
+                return self.tr("revoked, refused %n time(s) since", "", device.refused)
             return self.tr("revoked")
         return {
             "enrolled": self.tr("enrolled"),

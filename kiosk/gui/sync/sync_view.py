@@ -443,6 +443,7 @@ class SyncView(QWidget):
             "revoked_code_used": self.tr("Revoked code used"),
             "cancelled_registration_admitted": self.tr("Cancelled registration admitted"),
             "sequence_taken": self.tr("Two devices with one name"),
+            "scanned_while_inside": self.tr("Warning: scanned while already inside"),
         }.get(kind, kind)
 
     def _show_conflicts(self) -> None:
