@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 
@@ -11,6 +12,10 @@ from kiosk.core.model import CodeStatus
 from kiosk.services.event import Event
 from kiosk.store.people import Attendee, attendee_by_id
 from kiosk.store.tickets import first_ticket, ticket_of_this_length
+
+# What a registration system's ticket secret is written with (pretix: letters, digits and the
+# signed tickets' base64 signs); anything else in a scan is garbled input, not an unknown ticket.
+_TICKET_TEXT = re.compile(r"[A-Za-z0-9=+/_.-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +66,10 @@ def _external(conn: sqlite3.Connection, text: str) -> Identification:
     spelling that is a ticket is taken, so a code with signs or mixed case is never lowered
     blindly. A ticket replaced by a reissue scans revoked, a cancelled one cancelled. A code
     shaped like the tickets held (their length) that nobody holds is an unknown ticket, not a
-    badge that "could not be read"."""
+    badge that "could not be read"; text with other signs or control characters is no ticket."""
     ticket = first_ticket(conn, typed_spellings(text))
     if ticket is None:
-        lengths = {len(spelling) for spelling in typed_spellings(text)}
+        lengths = {len(s) for s in typed_spellings(text) if _TICKET_TEXT.fullmatch(s)}
         known_shape = any(ticket_of_this_length(conn, length) for length in lengths)
         return Identification(CodeStatus.UNKNOWN if known_shape else CodeStatus.INVALID)
     attendee = attendee_by_id(conn, ticket.registration_id)
