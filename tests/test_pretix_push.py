@@ -297,6 +297,9 @@ def test_push_gives_pretix_the_check_ins_and_a_second_push_sends_nothing(
     again = ok_json(push(db, pretix.url, list_id, token))
     assert (again["sent"], again["to_send"], again["already_pushed"]) == (0, 0, 4)
     assert pretix.checkins(list_id) == seen
+    # Nothing to send still reads the list: a wrong token is said at once.
+    wrong = push(db, pretix.url, list_id, token_file(tmp_path, "w" * 64, name="wrong"))
+    assert wrong.returncode == 2 and "refused the token" in wrong.stderr
 
     scan(db, "R2", "S1", "11:30", "out")
     later = ok_json(push(db, pretix.url, list_id, token))

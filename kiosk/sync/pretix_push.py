@@ -524,17 +524,17 @@ def push_checkins(
 ) -> PushResult:
     """Send the check-ins `target` has not acknowledged (see the module doc).
 
-    Raises KioskError when nothing could be sent at all (pretix unreachable, the token or the
-    list refused): nothing is recorded then. A push cut short later returns with `status`
-    `unreachable` or `refused_us` and what was acknowledged up to there recorded.
+    The check-in list is read first, also when there is nothing to send (so a push says at once
+    whether URL, token and list are right). Raises KioskError when nothing could be sent at all
+    (pretix unreachable, the token or the list refused): nothing is recorded then. A push cut
+    short later returns with `status` `unreachable` or `refused_us` and what was acknowledged
+    up to there recorded.
     """
     event = load_event(conn)
     plan = plan_push(conn, target, selection, retry_refused=retry_refused)
     result = PushResult(target, plan)
     if dry_run:
         result.status = "dry_run"
-        return result
-    if not plan.pending:
         return result
     client = PretixClient(target, authorization, timeout=timeout, cafile=cafile)
     answers: list[tuple[str, str, str | None]] = []
