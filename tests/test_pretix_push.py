@@ -16,8 +16,11 @@ import json
 import os
 import sqlite3
 import subprocess
+import threading
 from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -245,6 +248,65 @@ def test_dry_run_and_the_choice_of_check_ins_need_no_network(tmp_path) -> None:
     )
     assert result.returncode == 2 and "not a pretix URL" in result.stderr
     assert pushed_rows(db) == []
+
+
+class StandIn(BaseHTTPRequestHandler):
+    """A loopback HTTP server answering like pretix in the ways the real one is hard to make
+    answer: a rate limit, then a server error (`answers`: what each check-in gets)."""
+
+    answers: list[tuple[int, dict[str, Any]]] = []
+    received: list[dict[str, Any]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self._reply(200, {"id": 7, "name": "Entrance"})
+
+    def do_POST(self) -> None:  # noqa: N802
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        status, answer = self.answers.pop(0)
+        if status == 201:
+            type(self).received.append(body)
+        self._reply(status, answer, {"Retry-After": "0"} if status == 429 else {})
+
+    def _reply(self, status: int, value: dict[str, Any], headers: dict[str, str] | None = None):
+        data = json.dumps(value).encode()
+        self.send_response(status)
+        for name, text in {"Content-Type": "application/json", **(headers or {})}.items():
+            self.send_header(name, text)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_a_rate_limit_is_waited_out_and_a_server_error_stops_with_the_rest_kept(
+    tmp_path: Path,
+) -> None:
+    ok = (201, {"status": "ok", "position": {"order__status": "p"}})
+    StandIn.answers = [(429, {"detail": "slow down"}), ok, (500, {"detail": "boom"})]
+    StandIn.received = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        db = make_event(tmp_path)
+        arrive(db, "R1", "09:40")
+        arrive(db, "R2", "09:41")
+        arrive(db, "R3", "09:42")
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        result = push(db, url, 7, token_file(tmp_path, "t" * 64))
+        report = ok_json(result, code=2)
+        assert (report["sent"], report["accepted"], report["left"]) == (1, 1, 2)
+        assert "answered 500" in result.stderr and result.stderr.count("\n") == 1
+        assert [body["secret"] for body in StandIn.received] == [SECRET["R1"]]
+        sent = StandIn.received[0]
+        assert (sent["type"], sent["force"], sent["lists"]) == ("entry", True, [7])
+        assert sent["datetime"] == "2026-11-30T09:40:00.000+09:00"
+        assert [result for _, result in pushed_rows(db)] == ["accepted"]
+        assert sent["nonce"] == pushed_rows(db)[0][0]
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # ---- against a real pretix ----------------------------------------------------------------
