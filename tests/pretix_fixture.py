@@ -8,6 +8,10 @@ makes the organizer, event, check-in lists, orders and tokens with pretix's own 
 Nothing is kept outside `folder` but pip's cache. `KIOSK_TEST_PRETIX_VENV` names a virtual
 environment to reuse (made there on first use) for runs on a developer's machine.
 
+`start_early` runs all that in a background thread from the moment the test session knows it
+will need pretix (tests/conftest.py), so it costs little of the session's time; `early_pretix`
+waits for it and `stop_early` ends it.
+
 `CuttingProxy` forwards a loopback port to pretix and, when told, drops the connection right
 after pretix answered the n-th check-in (so pretix has it and the pusher never hears), then
 refuses everyone: the network gone mid-way, with a real pretix behind it.
@@ -18,9 +22,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -30,6 +36,27 @@ from pathlib import Path
 from typing import Any
 
 PRETIX_REQUIREMENT = "pretix==2026.8.0"
+# The event the seed makes (tests/pretix_server/seed.py): one ticket secret per person of the
+# tests' roster. R5's secret pretix never sold; R6 holds no pretix ticket at all.
+ORGANIZER, EVENT = "kiosktest", "forum"
+SECRET = {
+    "R1": "kioskpaid1nq7yc3rxwu2e9hfm4tvbz1",
+    "R2": "kioskpaid2tg5kd8ws3ya6np2qe7xjm2",
+    "R3": "kioskpend3hb2vx7mc4ra9ke5tw3uyq3",
+    "R4": "kioskcanc4fp8zq2ny6wd3jt7hc5rem4",
+    "R5": "kioskunknownsecret5xl2wq8dk4pz5a",
+}
+SPEC = {
+    "organizer": ORGANIZER,
+    "event": EVENT,
+    "lists": 8,
+    "positions": [
+        {"order": "PAID1", "secret": SECRET["R1"]},
+        {"order": "PAID2", "secret": SECRET["R2"]},
+        {"order": "PEND3", "secret": SECRET["R3"], "status": "pending"},
+        {"order": "CANC4", "secret": SECRET["R4"], "status": "canceled"},
+    ],
+}
 SEED_SCRIPT = Path(__file__).resolve().parent / "pretix_server" / "seed.py"
 REUSE_VENV = "KIOSK_TEST_PRETIX_VENV"
 INSTALL_TIMEOUT_S = 1200
@@ -92,16 +119,34 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+_CHILDREN: set[subprocess.Popen[str]] = set()
+_CHILDREN_LOCK = threading.Lock()
+_CANCELLED = threading.Event()
+
+
 def _run(command: list[str], timeout: float, env: dict[str, str] | None = None) -> str:
     """Run a step of the set-up; its output only when it fails (then the test fails, saying
-    which step and why: a machine without PyPI access shows pip's own words)."""
-    done = subprocess.run(
-        command, capture_output=True, text=True, timeout=timeout, env=env, check=False
-    )
-    if done.returncode != 0:
-        tail = (done.stdout + done.stderr)[-4000:]
-        raise RuntimeError(f"{' '.join(command[:4])}... failed ({done.returncode}):\n{tail}")
-    return done.stdout
+    which step and why: a machine without PyPI access shows pip's own words). `stop_early`
+    ends a step under way."""
+    with _CHILDREN_LOCK:
+        if _CANCELLED.is_set():
+            raise RuntimeError("the pretix set-up was stopped")
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        )
+        _CHILDREN.add(process)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+    finally:
+        with _CHILDREN_LOCK:
+            _CHILDREN.discard(process)
+    if process.returncode != 0:
+        tail = (out + err)[-4000:]
+        raise RuntimeError(f"{' '.join(command[:4])}... failed ({process.returncode}):\n{tail}")
+    return out
 
 
 def _venv(folder: Path, timings: dict[str, float]) -> Path:
@@ -200,6 +245,9 @@ def start_pretix(folder: Path, spec: dict[str, Any]) -> Pretix:
     )
     deadline = time.monotonic() + START_TIMEOUT_S
     while True:
+        if _CANCELLED.is_set():
+            pretix.stop()
+            raise RuntimeError("the pretix set-up was stopped")
         if process.poll() is not None:
             raise RuntimeError(f"pretix runserver stopped:\n{log.read_text()[-4000:]}")
         try:
@@ -321,3 +369,65 @@ def _close(sock: socket.socket) -> None:
     with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
     sock.close()
+
+
+class _Early:
+    """The one background set-up of this test session (see `start_early`)."""
+
+    thread: threading.Thread | None = None
+    folder: Path | None = None
+    pretix: Pretix | None = None
+    error: BaseException | None = None
+    began = 0.0
+
+
+def start_early(spec: dict[str, Any] = SPEC) -> None:
+    """Start installing, migrating, seeding and serving pretix in a background thread, in a
+    new temporary folder, so its minutes pass while other tests run (the test suite keeps one
+    core busy; pip and migrate take the other). tests/conftest.py calls this once collection
+    shows a selected test needs the `pretix` fixture; `early_pretix` waits for it."""
+    if _Early.thread is not None:
+        return
+    _Early.folder = Path(tempfile.mkdtemp(prefix="kiosk-test-pretix-"))
+    _Early.began = time.monotonic()
+
+    def work() -> None:
+        try:
+            assert _Early.folder is not None
+            _Early.pretix = start_pretix(_Early.folder, spec)
+        except BaseException as exc:  # handed to the test that waits for it
+            _Early.error = exc
+
+    _Early.thread = threading.Thread(target=work, name="pretix set-up", daemon=True)
+    _Early.thread.start()
+
+
+def early_pretix(spec: dict[str, Any] = SPEC) -> Pretix:
+    """The pretix `start_early` began (started now if it was not), once it serves; its timings
+    gain `waited_s`, how long the test session waited for it."""
+    start_early(spec)
+    assert _Early.thread is not None
+    waiting = time.monotonic()
+    _Early.thread.join()
+    if _Early.error is not None:
+        raise RuntimeError(f"the real pretix could not be started: {_Early.error}") from (
+            _Early.error
+        )
+    assert _Early.pretix is not None
+    _Early.pretix.timings["waited_s"] = time.monotonic() - waiting
+    return _Early.pretix
+
+
+def stop_early() -> None:
+    """Stop the background pretix: the step under way, the server, and its folder (the end of
+    the test session, also when no test used it)."""
+    _CANCELLED.set()
+    with _CHILDREN_LOCK:
+        for process in list(_CHILDREN):
+            process.kill()
+    if _Early.thread is not None:
+        _Early.thread.join(timeout=60)
+    if _Early.pretix is not None:
+        _Early.pretix.stop()
+    if _Early.folder is not None:
+        shutil.rmtree(_Early.folder, ignore_errors=True)

@@ -17,6 +17,7 @@ import os
 import sqlite3
 import subprocess
 import threading
+from collections.abc import Iterator
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -25,20 +26,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from kiosk_command import kiosk
-from pretix_fixture import CuttingProxy, Pretix, free_port, start_pretix
+from pretix_fixture import (
+    EVENT,
+    ORGANIZER,
+    SECRET,
+    CuttingProxy,
+    Pretix,
+    early_pretix,
+    free_port,
+    stop_early,
+)
 
 from kiosk.store.database import open_database, transaction
 from kiosk.sync.pretix_push import checkin_secret
 
 SEOUL = ZoneInfo("Asia/Seoul")
-ORGANIZER, EVENT = "kiosktest", "forum"
-SECRET = {
-    "R1": "kioskpaid1nq7yc3rxwu2e9hfm4tvbz1",
-    "R2": "kioskpaid2tg5kd8ws3ya6np2qe7xjm2",
-    "R3": "kioskpend3hb2vx7mc4ra9ke5tw3uyq3",
-    "R4": "kioskcanc4fp8zq2ny6wd3jt7hc5rem4",
-    "R5": "kioskunknownsecret5xl2wq8dk4pz5a",  # pretix never sold it
-}
 NAMES = {
     "R1": ("Kim", "Minjun"),
     "R2": ("Lee", "Ara"),
@@ -46,17 +48,6 @@ NAMES = {
     "R4": ("Choi", "Dana"),
     "R5": ("Jung", "Eunji"),
     "R6": ("Kang", "Haneul"),
-}
-SPEC = {
-    "organizer": ORGANIZER,
-    "event": EVENT,
-    "lists": 8,
-    "positions": [
-        {"order": "PAID1", "secret": SECRET["R1"]},
-        {"order": "PAID2", "secret": SECRET["R2"]},
-        {"order": "PEND3", "secret": SECRET["R3"], "status": "pending"},
-        {"order": "CANC4", "secret": SECRET["R4"], "status": "canceled"},
-    ],
 }
 PROGRAMME = (
     "session_id,title_en,date,start,end,room,access\n"
@@ -313,19 +304,18 @@ def test_a_rate_limit_is_waited_out_and_a_server_error_stops_with_the_rest_kept(
 
 
 @pytest.fixture(scope="session")
-def pretix(tmp_path_factory, request) -> Pretix:
-    """A real pretix for this test session (see tests/pretix_fixture.py); its set-up times go
-    to the terminal summary line."""
-    server = start_pretix(tmp_path_factory.mktemp("pretix"), SPEC)
+def pretix(request: pytest.FixtureRequest) -> Iterator[Pretix]:
+    """The real pretix of this test session (tests/pretix_fixture.py), set up in the background
+    since collection (tests/conftest.py); its set-up times go to the terminal."""
+    server = early_pretix()
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    total = sum(server.timings.values())
     summary = ", ".join(f"{k} {v:.0f}" for k, v in server.timings.items())
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     if reporter is not None and capture is not None:
         with capture.global_and_fixture_disabled():
-            reporter.write_line(f"\npretix fixture: {total:.0f} s ({summary})")
+            reporter.write_line(f"\npretix fixture (seconds): {summary}")
     yield server
-    server.stop()
+    stop_early()
 
 
 @pytest.mark.slow
