@@ -195,7 +195,11 @@ def test_token_file_readable_by_others_is_refused_and_nothing_is_sent(tmp_path) 
     result = push(db, url, 1, group, "--dry-run")
     assert result.returncode == 0 and "can be read by its group" in result.stderr
     assert json.loads(result.stdout)["to_send"] == 1
-    for text, words in (("", "is empty"), ("two words here", "does not hold one")):
+    for text, words in (
+        ("", "is empty"),
+        ("two words here", "does not hold one"),
+        ("x" * 100_000, "too large"),
+    ):
         result = push(db, url, 1, token_file(tmp_path, text, name="bad"))
         assert result.returncode == 2 and words in result.stderr
     result = push(db, url, 1, token_file(tmp_path, "Token abc", name="t2"), "--device-token")

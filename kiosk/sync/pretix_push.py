@@ -48,6 +48,8 @@ from kiosk.store.database import transaction
 
 API_PREFIX = "/api/v1"
 USER_AGENT = "kiosk-pretix-push/1"
+# A token file is one line; anything much larger is not one (read no further).
+MAX_TOKEN_FILE_BYTES = 64 * 1024
 # The largest answer read from pretix (a redeem answer is a few kB; a check-in list less).
 MAX_REPLY_BYTES = 4 * 1024**2
 # Answers recorded in one commit: a crash loses at most these records, and pretix ignores the
@@ -120,17 +122,20 @@ def read_token_file(path: str | Path, *, device: bool = False) -> tuple[str, lis
     path = Path(path)
     try:
         info = path.stat()
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            text = file.read(MAX_TOKEN_FILE_BYTES + 1).decode("utf-8")
     except FileNotFoundError as exc:
         raise KioskError(f"no such token file: {path}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise KioskError(f"cannot read the token file {path}") from exc
+    if len(text) > MAX_TOKEN_FILE_BYTES:
+        raise KioskError(f"the token file {path} is too large to hold one pretix API token")
     warnings = []
     if os.name == "posix":
         mode = stat.S_IMODE(info.st_mode)
         if mode & 0o007:
             raise KioskError(
-                f"the token file {path} can be read by other users (mode {mode:04o}): "
+                f"the token file {path} is open to other users (mode {mode:04o}): "
                 f"make it private first: chmod 600 {path}"
             )
         if mode & 0o070:
