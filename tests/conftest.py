@@ -1,8 +1,10 @@
-"""Shared fixtures: every test gets its own real SQLite event database in a temporary folder."""
+"""Shared fixtures: every test gets its own real SQLite event database in a temporary folder;
+the real pretix (tests/pretix_fixture.py) starts in the background when a selected test needs it."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,3 +35,21 @@ def event_db(db_path: Path):
 @pytest.fixture(scope="session")
 def demo_dir() -> Path:
     return DEMO_DIR
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the real pretix (tests/pretix_fixture.py) in the background as soon as a selected
+    test needs it: its minutes of pip and migrate then pass while the other tests run."""
+    if session.config.option.collectonly:
+        return
+    if any("pretix" in getattr(item, "fixturenames", ()) for item in session.items):
+        import pretix_fixture
+
+        pretix_fixture.start_early()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop the background pretix, also when no test came to use it (-x, Ctrl-C)."""
+    fixture = sys.modules.get("pretix_fixture")
+    if fixture is not None:
+        fixture.stop_early()

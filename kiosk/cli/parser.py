@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "kiosk.cli.badges",
     "kiosk.cli.reports",
     "kiosk.cli.sync",
+    "kiosk.cli.pretix",
     "kiosk.cli.device",
     "kiosk.cli.tools",
     "kiosk.cli.doctor",

@@ -236,6 +236,21 @@ MIGRATIONS: list[str] = [
     ALTER TABLE sessions ADD COLUMN pass_back TEXT NOT NULL DEFAULT 'allow'
         CHECK (pass_back IN ('allow', 'refuse'));
     """,
+    # 10: check-ins sent back to a registration system (`kiosk pretix push`, kiosk/sync/
+    # pretix_push.py). One row per check-in and target (pretix URL, organizer, event and check-in
+    # list), written once pretix answered for it: `accepted`, or `refused` with pretix's reason.
+    # A later push sends only what has no row here, so nothing goes twice and nothing is lost.
+    # No personal data: the check-in's id is the link.
+    """
+    CREATE TABLE pretix_pushes (
+        target TEXT NOT NULL,
+        event_uid TEXT NOT NULL,
+        pushed_ms INTEGER NOT NULL,
+        result TEXT NOT NULL CHECK (result IN ('accepted', 'refused')),
+        reason TEXT,
+        PRIMARY KEY (target, event_uid)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

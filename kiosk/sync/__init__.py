@@ -10,5 +10,6 @@ The services the screens need:
 
 Modules: `bundle` (the signed, optionally encrypted file format), `identity` (device keys,
 enrolment, pinning), `roster`, `events` (the merge), `conflicts`, `protocol`, `hub`, `client`,
-`state`, and `commands` (the `kiosk` subcommands).
+`state`, and `commands` (the `kiosk` subcommands); `pretix_push` sends check-ins back to
+pretix, where the tickets were sold (`kiosk pretix push`).
 """
