@@ -36,6 +36,7 @@ MISSING_LISTED = 20
 """Registration ids of missing people named in the report (the others are counted)."""
 _TICKET_COLUMNS = "code, registration_id, ticket_type, source, source_ref, status"
 _INDEX = {name: i for i, name in enumerate(FIELDS)}
+_ORDER_ONLY = "order (a ticket without attendee data: the order's first attendee)"
 
 
 @dataclass(slots=True)
@@ -104,6 +105,7 @@ def plan_tickets(
     skipped: set[str] = set()
     pending = 0
     grouped_by = dict.fromkeys((label for label, _ in groups), 0)
+    first_of_order: dict[str, tuple[str, ...]] = {}
     for row, cells in table.rows:
         values = list(pick(cells))
         for index, text in default_at:
@@ -156,11 +158,20 @@ def plan_tickets(
                 grouped_by[label] += 1
                 break
         else:
-            key = ("row", str(row))
+            # No attendee data (an add-on such as a workshop booked with a pass): the ticket
+            # belongs to the first attendee of its order.
+            order = values[i_order]
+            if order and order in first_of_order:
+                key = first_of_order[order]
+                grouped_by[_ORDER_ONLY] = grouped_by.get(_ORDER_ONLY, 0) + 1
+            else:
+                key = ("row", str(row))
         person = people.get(key)
         if person is None:
             person = people[key] = _Person(row, values, key)
         order, position = values[i_order], values[i_position]
+        if order:
+            first_of_order.setdefault(order, key)
         ref = f"{order}-{position}" if order and position else order
         person.tickets.append((code, ticket_type, status, ref, position))
     if errors:
@@ -282,7 +293,10 @@ def plan_tickets(
         "cancelled": cancelled,
         "pending_skipped": pending,
         "grouping": {
-            "rule": " or ".join(" + ".join(group) for group in preset.group_by) or "one per row",
+            "rule": " or ".join(" + ".join(group) for group in preset.group_by)
+            + ", else the order's first attendee"
+            if preset.group_by
+            else "one per row",
             "tickets_by_rule": grouped_by,
             "people_with_several_tickets": sum(1 for p in by_id.values() if len(p.tickets) > 1),
         },
