@@ -1,10 +1,11 @@
 """Deleting personal data after the event, keeping anonymous counts (`kiosk purge --yes`).
 
 What goes: every attendee's names (both scripts), organisation, title, country, e-mail hash,
-accessibility needs and code from another registration system (and those columns wherever another
-table about people has them); the free text of door overrides (in the log and in any copy of log
-lines, such as sync's rejected lines: the fact of an override stays); the text of every issued
-code (it carries the registration id); print error messages.
+accessibility needs and codes from another registration system (tickets: their codes become random
+pseudonyms, their order references go, and so does the scanned ticket in the log; and those columns
+wherever another table about people has them); the free text of door overrides (in the log and in
+any copy of log lines, such as sync's rejected lines: the fact of an override stays); the text of
+every issued code (it carries the registration id); print error messages.
 What stays: categories, statuses, languages, badge-privacy flags, code versions, every check-in and
 badge print with its time, device, session, direction and reason. So `kiosk status`, the day report
 and every count agree before and after a purge.
@@ -319,29 +320,17 @@ def _clear(conn: sqlite3.Connection, at_ms: int | None) -> tuple[int, int, int]:
                 (OVERRIDE_PLACEHOLDER, OVERRIDE_PLACEHOLDER),
             ).rowcount
     conn.execute("UPDATE code_issues SET code = NULL WHERE code IS NOT NULL")
-    _anonymise_tickets(conn)
+    # A ticket's code is its key: each becomes a random pseudonym (types and states stay, so
+    # counts by ticket type survive); the log's copy of the scanned ticket went with the column.
+    conn.execute(
+        f"UPDATE tickets SET code = '{PSEUDONYM_PREFIX}' || lower(hex(randomblob(12))) "
+        f"WHERE code NOT LIKE '{PSEUDONYM_PREFIX}%'"
+    )
     conn.execute("UPDATE badge_prints SET message = NULL WHERE message IS NOT NULL")
     for _, sql in triggers:
         conn.execute(sql)
     put_setting(conn, PURGED_SETTING, now_ms() if at_ms is None else at_ms)
     return attendees, ids_replaced, overrides
-
-
-def _anonymise_tickets(conn: sqlite3.Connection) -> None:
-    """Ticket codes (a registration system's secrets, imported codes) are replaced by numbers:
-    each person keeps their tickets' types and states, so counts by ticket type stay."""
-    conn.execute("DROP TABLE IF EXISTS temp.purge_tickets")
-    conn.execute(
-        "CREATE TEMP TABLE purge_tickets AS SELECT registration_id, ticket_type, source, status "
-        "FROM tickets ORDER BY registration_id, code"
-    )
-    conn.execute("DELETE FROM tickets")
-    conn.execute(
-        "INSERT INTO tickets (code, registration_id, ticket_type, source, status) "
-        "SELECT 'anon-ticket-' || rowid, registration_id, ticket_type, source, status "
-        "FROM temp.purge_tickets"
-    )
-    conn.execute("DROP TABLE temp.purge_tickets")
 
 
 _LOG_HELD = (
