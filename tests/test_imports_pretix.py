@@ -565,3 +565,32 @@ def test_a_purge_leaves_no_ticket_secret_and_keeps_the_tickets_count(tmp_path: P
     assert purged.returncode == 0, purged.stderr
     assert secret.encode() not in db.read_bytes()
     assert rows(db, "SELECT count(*), count(source_ref) FROM tickets") == [(report["tickets"], 0)]
+
+
+def test_a_ticket_without_attendee_data_joins_the_first_attendee_of_its_order(
+    tmp_path: Path,
+) -> None:
+    """pretix add-ons (a workshop booked with a pass) often carry no attendee name."""
+    with (PRETIX / "orderlist_positions.csv").open(encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        header = list(reader.fieldnames or [])
+        table = list(reader)
+    workshop = next(
+        r for r in table if r["Product"].startswith("Workshop") and r["Status"] == "paid"
+    )
+    for column in header:
+        if column.startswith("Attendee"):
+            workshop[column] = ""
+    path = tmp_path / "orderlist_positions.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, header, quoting=csv.QUOTE_ALL)
+        writer.writeheader()
+        writer.writerows(table)
+    db = new_event(tmp_path)
+    report, _ = import_roster(db, path)
+    assert report["people"] == expected("orderlist_positions.csv")["people"]
+    holder = rows(
+        db, "SELECT registration_id FROM tickets WHERE code = ?", workshop["Ticket secret"]
+    )
+    assert holder == [(f"{workshop['Order code']}-1",)]
+    assert "else the order's first attendee" in report["grouping"]["rule"]

@@ -36,14 +36,17 @@ MISSING_LISTED = 20
 """Registration ids of missing people named in the report (the others are counted)."""
 _TICKET_COLUMNS = "code, registration_id, ticket_type, source, source_ref, status"
 _INDEX = {name: i for i, name in enumerate(FIELDS)}
+_ORDER_ONLY = "order (a ticket without attendee data: the order's first attendee)"
+
+
+_Ticket = tuple[str, str, str, str, str]
 
 
 @dataclass(slots=True)
 class _Person:
     row: int
     values: list[str]
-    key: tuple[str, ...]
-    tickets: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    tickets: list[_Ticket] = field(default_factory=list)
     """(code, ticket type, status, source ref, position) of each ticket, in file order."""
     rid: str = ""
 
@@ -83,8 +86,10 @@ def plan_tickets(
     value = preset.value
     unprotect = preset.unprotect_codes
     split = preset.split_names
+    # E-mail addresses compare without case; names and order codes as they are written.
     groups = [
-        (" + ".join(group), _getter([_INDEX[name] for name in group])) for group in preset.group_by
+        (" + ".join(group), _getter([_INDEX[name] for name in group]), "email" in group)
+        for group in preset.group_by
     ]
     default_at = [(_INDEX[name], text) for name, text in defaults.items()]
     i_family, i_given, i_full = _INDEX["family_name"], _INDEX["given_name"], _INDEX["full_name"]
@@ -103,7 +108,8 @@ def plan_tickets(
     code_rows: dict[str, int] = {}
     skipped: set[str] = set()
     pending = 0
-    grouped_by = dict.fromkeys((label for label, _ in groups), 0)
+    grouped_by = dict.fromkeys((label for label, _, _ in groups), 0)
+    orphans: list[tuple[int, list[str], _Ticket]] = []
     for row, cells in table.rows:
         values = list(pick(cells))
         for index, text in default_at:
@@ -149,20 +155,31 @@ def plan_tickets(
             error(RowError(row, "code", message, Problem.DUPLICATE_CODE, params))
             continue
         code_rows[code] = row
-        for label, get in groups:
+        order, position = values[i_order], values[i_position]
+        ref = f"{order}-{position}" if order and position else order
+        ticket = (code, ticket_type, status, ref, position)
+        for label, get, fold in groups:
             parts = get(values)
             if all(parts):
-                key: tuple[str, ...] = (label, *map(str.casefold, parts))
+                key: tuple[str, ...] = (
+                    (label, *map(str.casefold, parts)) if fold else (label, *parts)
+                )
                 grouped_by[label] += 1
                 break
         else:
+            # No attendee data (an add-on such as a workshop booked with a pass): the ticket
+            # goes to the first attendee of its order, once every row is read.
+            if order:
+                orphans.append((row, values, ticket))
+                continue
             key = ("row", str(row))
         person = people.get(key)
         if person is None:
-            person = people[key] = _Person(row, values, key)
-        order, position = values[i_order], values[i_position]
-        ref = f"{order}-{position}" if order and position else order
-        person.tickets.append((code, ticket_type, status, ref, position))
+            values[i_type] = ticket_type  # one copy of each product name, not one a person
+            person = people[key] = _Person(row, values)
+        person.tickets.append(ticket)
+    if orphans:
+        _adopt(people, orphans, grouped_by)
     if errors:
         errors.sort(key=lambda e: e.row)
         return Plan(errors=errors)
@@ -207,11 +224,11 @@ def plan_tickets(
         for code, ticket_type, status, ref, _position in held:
             if status == "cancelled":
                 cancelled += 1
-                ticket = (rid, ticket_type or None, source, ref or None, "cancelled")
+                stored = (rid, ticket_type or None, source, ref or None, "cancelled")
             else:
-                ticket = (rid, ticket_type or None, source, ref or None, "valid")
-            if not known or known.get(code) != ticket:
-                tickets.append((code, *ticket))
+                stored = (rid, ticket_type or None, source, ref or None, "valid")
+            if not known or known.get(code) != stored:
+                tickets.append((code, *stored))
     rows.sort()
     people_table = Table(
         table.name,
@@ -282,7 +299,10 @@ def plan_tickets(
         "cancelled": cancelled,
         "pending_skipped": pending,
         "grouping": {
-            "rule": " or ".join(" + ".join(group) for group in preset.group_by) or "one per row",
+            "rule": " or ".join(" + ".join(group) for group in preset.group_by)
+            + ", else the order's first attendee"
+            if preset.group_by
+            else "one per row",
             "tickets_by_rule": grouped_by,
             "people_with_several_tickets": sum(1 for p in by_id.values() if len(p.tickets) > 1),
         },
@@ -293,6 +313,26 @@ def plan_tickets(
         },
     }
     return plan
+
+
+def _adopt(
+    people: dict[tuple[str, ...], _Person],
+    orphans: list[tuple[int, list[str], _Ticket]],
+    grouped_by: dict[str, int],
+) -> None:
+    """Tickets without attendee data join the first attendee of their order (or, with nobody
+    else in the order, are a person of their own, who then needs a name)."""
+    i_order = _INDEX["order"]
+    first: dict[str, _Person] = {}
+    for person in people.values():
+        first.setdefault(person.values[i_order], person)
+    for row, values, ticket in orphans:
+        holder = first.get(values[i_order])
+        if holder is None:
+            holder = people[("row", str(row))] = first[values[i_order]] = _Person(row, values)
+        else:
+            grouped_by[_ORDER_ONLY] = grouped_by.get(_ORDER_ONLY, 0) + 1
+        holder.tickets.append(ticket)
 
 
 def _present_columns(table: Table, defaults: Mapping[str, str]) -> list[str]:

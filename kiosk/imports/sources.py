@@ -15,7 +15,6 @@ from typing import Any
 
 from kiosk.imports.presets import FIELDS, GENERIC, Preset, detect_preset, get_preset
 from kiosk.imports.report import FileProblem, ImportFailure, Problem
-from kiosk.imports.roster import COLUMNS as ROSTER_COLUMNS
 from kiosk.imports.tables import ColumnMapping, Table, column_key, read_headers, read_table
 
 
@@ -178,18 +177,3 @@ def with_defaults(table: Table, defaults: Mapping[str, str]) -> Table:
     return Table(
         table.name, columns, filled(), table.unknown, table.errors, width=width + len(added)
     )
-
-
-def detected_preset(path: Path, kind: str = "roster", sheet: str | None = None) -> Source:
-    """The source a file is recognised as (for the import wizard, before importing)."""
-    return choose_source(path, kind, ImportOptions(sheet=sheet))
-
-
-__all__ = [
-    "ImportOptions",
-    "Source",
-    "choose_source",
-    "detected_preset",
-    "with_defaults",
-    "ROSTER_COLUMNS",
-]
