@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -152,6 +153,14 @@ def to_json(panel: Panel, summaries: Sequence[Summary], states: int) -> dict[str
 
 def measure_demo(panel: Panel, plan: Plan | None = None, progress: Progress | None = None) -> Any:
     """Open the app offscreen on a fresh copy of the demo event and walk it; the Walk."""
+    with demo_window() as window:
+        return walk(window, panel, plan, progress)
+
+
+@contextmanager
+def demo_window() -> Iterator[Any]:
+    """The app's window (kiosk mode) offscreen on a fresh copy of the demo event, its clock
+    on the kiosk's day; closed, its database too, afterwards."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -177,7 +186,7 @@ def measure_demo(panel: Panel, plan: Plan | None = None, progress: Progress | No
         context.clock = lambda: moment
         window = shell_window(context, screens, "kiosk")
         try:
-            return walk(window, panel, plan, progress)
+            yield window
         finally:
             for index in range(window.stack.count()):
                 _stop(window.stack.widget(index))

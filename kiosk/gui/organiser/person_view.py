@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.core.clock import from_ms
 from kiosk.errors import KioskError
+from kiosk.gui.fitting import PageScroller
 from kiosk.gui.organiser.badge_preview import render_preview
 from kiosk.gui.organiser.desk import DeskActions
 from kiosk.gui.organiser.labels import category_label, status_label, yes_no
@@ -139,9 +139,8 @@ class PersonPanel(QWidget):
         layout.addWidget(self.name_box)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
+        # The badge-name editor is below the preview: whatever takes the focus scrolls into view.
+        scroll = PageScroller(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
