@@ -326,7 +326,8 @@ def shoot(
         try:
             window.resize(1280, 800)
             window.show()
-            for size in sizes or [None]:
+            chosen: list[ScreenSize | None] = list(sizes) or [None]
+            for size in chosen:
                 folder = outdir
                 if size is not None:
                     window.resize(size.width, size.height)

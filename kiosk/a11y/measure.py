@@ -946,7 +946,7 @@ LAYOUT_CONTROL_TYPES = (
 def layout_controls(window: QWidget) -> list[QWidget]:
     """Every control a person sees in the window (not the parts inside another control, such as
     a table's scroll bars or a spin box's field; a label with no text or picture is space)."""
-    found = []
+    found: list[QWidget] = []
     for widget in window.findChildren(QWidget):
         if not isinstance(widget, LAYOUT_CONTROL_TYPES) or not widget.isVisible():
             continue

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -95,11 +95,13 @@ def group_failures(failures: Sequence[c.Result]) -> list[str]:
         states = _joined(r.state for r in members)
         languages = _joined(r.language for r in members)
         modes = _joined(r.mode for r in members)
+        sizes = _joined(r.size for r in members if r.size)
         detail = members[0].detail
         lines.append(
             f"{screen} {subject}: {shown}"
             + (f" — {detail}" if detail else "")
-            + f" [{states}; {languages}; {modes}]"
+            + f" [{states}; {languages}; {modes}"
+            + (f"; {sizes}]" if sizes else "]")
         )
     return lines
 
@@ -237,10 +239,18 @@ def default_plan() -> Plan:
 
 
 def run(
-    panel: Panel, *, as_json: bool, plan: Plan | None = None
+    panel: Panel,
+    *,
+    as_json: bool,
+    plan: Plan | None = None,
+    sizes: Sequence[tuple[int, int]] = (),
 ) -> tuple[int, str | dict[str, Any]]:
-    """Measure and report: (exit code 0 all pass / 1 some fail, the table or the JSON)."""
-    done = measure_demo(panel, plan or default_plan())
+    """Measure and report: (exit code 0 all pass / 1 some fail, the table or the JSON). With
+    `sizes`, every door, kiosk and organiser page is also laid out at each window size."""
+    plan = plan or default_plan()
+    if sizes:
+        plan = replace(plan, sizes=tuple(sizes))
+    done = measure_demo(panel, plan)
     summaries = summarise(done.results)
     passed = all(s.passed for s in summaries if s.checks)
     report: str | dict[str, Any]

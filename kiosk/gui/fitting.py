@@ -98,10 +98,10 @@ class FlowRowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def setSpacing(self, spacing: int) -> None:
@@ -194,7 +194,7 @@ class ScrollingTabs(QTabWidget):
             return holder.widget()
         return holder
 
-    def widget(self, index: int) -> QWidget:  # type: ignore[override]
+    def widget(self, index: int) -> QWidget:
         page = self._page(super().widget(index))
         assert page is not None or index < 0 or index >= self.count()
         return page  # type: ignore[return-value]
@@ -223,7 +223,7 @@ class ElidedLabel(QLabel):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         super().setText(text)
         self.setToolTip(text)
         self.setAccessibleName(text)
