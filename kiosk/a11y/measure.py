@@ -811,9 +811,10 @@ class Measurer:
         else:
             return []
         over = max(need.width() - room.width(), need.height() - room.height(), 0)
-        if isinstance(widget, QPushButton) and over:
+        if isinstance(widget, QPushButton | QComboBox) and over:
             # A style sheet's padding may be counted twice in the contents rectangle: the
-            # button's own size hint (its text, icon and padding) is the other judge.
+            # control's own size hint (its text or widest item, icon and padding) is the other
+            # judge.
             hint = widget.sizeHint()
             over = min(over, max(hint.width() - widget.width(), 0))
         whole = _says_whole(widget, text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -18,11 +18,11 @@ SECONDARY_POINTS = 16.0
 NOTE_POINTS = 14.0
 # On a small screen in large text the words would not fit the panel: they shrink, in steps, to
 # no less than this share of their size, rather than be cut off (a 1366x768 laptop; at 200 %
-# text, 80 % of the standard size).
-SMALLEST_FIT = 0.4
+# text, 60 % of the standard size).
+SMALLEST_FIT = 0.3
 FIT_STEP = 0.92
-FIT_SLACK_PX = 8  # rounding of line heights the layout adds up differently
-MIN_HEIGHT_PX = 120  # the panel gives way to the header above it; its words shrink instead
+MIN_HEIGHT_PX = 120
+MIN_WIDTH_PX = 240  # the panel gives way to the header above it; its words shrink instead
 
 
 class VerdictPanel(QFrame):
@@ -100,6 +100,14 @@ class VerdictPanel(QFrame):
         self._apply_colours()
         self.fit_text()
 
+    def hasHeightForWidth(self) -> bool:
+        """The panel takes the height it is given and fits its words to it (fit_text): it never
+        asks the window for the height its words would need at full size."""
+        return False
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(MIN_WIDTH_PX, MIN_HEIGHT_PX)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_text()
@@ -115,32 +123,47 @@ class VerdictPanel(QFrame):
             fit = 1.0
             self._fit = fit
             self.apply_fonts()
-            while fit > SMALLEST_FIT and self._needed_height() + FIT_SLACK_PX > self.height():
+            while fit > SMALLEST_FIT and self._cut():
                 fit = max(fit * FIT_STEP, SMALLEST_FIT)
                 self._fit = fit
                 self.apply_fonts()
         finally:
             self._fitting = False
 
-    def _needed_height(self) -> int:
+    def _cut(self) -> bool:
+        """Whether any line is cut as the panel is laid out now (its layout run at once)."""
         layout = self.layout()
         assert layout is not None
         layout.invalidate()
-        margins = layout.contentsMargins()
-        inner = self.width() - margins.left() - margins.right()
-        top = max(self.icon_label.sizeHint().height(), self._top_text_height(inner))
-        heights = [top] + [
-            label.heightForWidth(inner)
-            for label in (self.person_label, self.primary_label, self.secondary_label)
-            + (self.note_label,)
-            if not label.isHidden()
-        ]
-        spacing = layout.spacing() * len(heights)  # and the stretch below them
-        return sum(heights) + spacing + margins.top() + margins.bottom()
-
-    def _top_text_height(self, inner: int) -> int:
-        rest = inner - self.icon_label.sizeHint().width() - 18
-        return self.headline_label.heightForWidth(max(rest, 1))
+        layout.activate()
+        if layout.totalMinimumSize().height() > self.height():
+            return True  # lines would be drawn over one another
+        below = (self.person_label, self.primary_label, self.secondary_label, self.note_label)
+        if any(
+            not label.isHidden() and label.geometry().intersects(self.icon_label.geometry())
+            for label in below
+        ):
+            return True  # the symbol reaches down into the lines below the headline
+        for label in (
+            self.icon_label,
+            self.headline_label,
+            self.person_label,
+            self.primary_label,
+            self.secondary_label,
+            self.note_label,
+        ):
+            if label.isHidden() or not label.text():
+                continue
+            if label.width() + 1 < label.minimumSizeHint().width():
+                return True
+            need = (
+                label.heightForWidth(label.width())
+                if label.wordWrap()
+                else label.sizeHint().height()
+            )
+            if label.height() + 1 < need:
+                return True
+        return False
 
     def apply_fonts(self) -> None:
         for label, points, bold in (
