@@ -303,6 +303,19 @@ class Driver:
     def __init__(self, window: Any) -> None:
         self.window = window
         self.context = window.context
+        self._scale: float | None = None  # the large-text scale last applied
+
+    def display(self, large: bool, high_contrast: bool) -> None:
+        """Large text and high contrast as asked, applied only when they change (each change
+        restyles every widget of the app, a second or more once the organiser's console is
+        built); large text again when the text zoom changed what "large" means."""
+        prefs = self.context.prefs
+        scale = float(gui("theme").LARGE_TEXT_SCALE)
+        if (prefs.large_text, prefs.high_contrast) != (large, high_contrast) or (
+            large and scale != self._scale
+        ):
+            prefs.set(large_text=large, high_contrast=high_contrast)
+        self._scale = scale
 
     @property
     def root(self) -> QWidget:
@@ -369,9 +382,7 @@ class DoorDriver(Driver):
         screen = self.screen
         if self.context.languages.language != language:
             self.context.languages.use(language)
-        prefs = self.context.prefs
-        if (prefs.large_text, prefs.high_contrast) != (large, high_contrast) or large:
-            prefs.set(large_text=large, high_contrast=high_contrast)
+        self.display(large, high_contrast)
         settle()
         if state == "idle":
             screen.show_idle()
@@ -542,9 +553,7 @@ class OrganiserDriver(Driver):
         screen = self.screen
         if self.context.languages.language != language:
             self.context.languages.use(language)
-        prefs = self.context.prefs
-        if (prefs.large_text, prefs.high_contrast) != (large, high_contrast) or large:
-            prefs.set(large_text=large, high_contrast=high_contrast)
+        self.display(large, high_contrast)
         settle()
         tabs = {
             "dashboard": screen.dashboard,
