@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
@@ -731,6 +732,31 @@ class Measurer:
             results += self._text_fits(widget, where)
             rects.append(self.window_rect(widget) or QRect())
         results += _overlaps(controls, rects, where)
+        results += self._sideways(window, where)
+        return results
+
+    def _sideways(self, window: QWidget, where: c.Where) -> list[c.Result]:
+        """A page in a scroll area scrolls down, never sideways: a page wider than the window
+        hides controls to its left or right, where nobody looks for them."""
+        results = []
+        for area in window.findChildren(QScrollArea):
+            page = area.widget()
+            if not area.isVisible() or page is None or not area.widgetResizable():
+                continue
+            over = page.width() - area.viewport().width()
+            results.append(
+                where.result(
+                    "fits_window",
+                    f"{name_of(area)} (page width)",
+                    float(max(over, 0)),
+                    float(c.CLIP_TOLERANCE_PX),
+                    "px",
+                    "max",
+                    detail=f"{name_of(page)} is {page.width()} px wide in a "
+                    f"{area.viewport().width()} px wide view (its minimum is "
+                    f"{page.minimumSizeHint().width()} px)",
+                )
+            )
         return results
 
     def _fits(self, widget: QWidget, screen_rect: QRect, where: c.Where) -> c.Result:

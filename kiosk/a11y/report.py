@@ -2,7 +2,8 @@
 
 Opens the app offscreen on a throw-away copy of the demo event, walks the door and self check-in
 screens in Korean and English, standard, large-text and high-contrast (and at 200 % text), and
-sums each criterion up: its worst figure, how many checks, how many failed and which.
+sums each criterion up: its worst figure, how many checks, how many failed and which. With
+`--size`, every door, kiosk and organiser page is also laid out at those window sizes.
 """
 
 from __future__ import annotations

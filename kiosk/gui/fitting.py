@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,13 +39,27 @@ class PageScroller(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(page)
+        page.installEventFilter(self)
+        self.verticalScrollBar().installEventFilter(self)
         # The page's own background shows through: the area draws nothing of its own.
         self.viewport().setAutoFillBackground(False)
         self.setStyleSheet("QScrollArea { background: transparent; border: none; }")
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the page at its narrowest (it scrolls down, never sideways), and short."""
+        hint = super().minimumSizeHint()
+        page = self.widget()
+        if page is None:
+            return hint
+        scroll_bar = self.verticalScrollBar()
+        bar = scroll_bar.sizeHint().width() if scroll_bar.isVisible() else 0
+        width = page.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(width, hint.width()), hint.height())
 
     def keep_in_view(self, group: QWidget) -> None:
         """Bring `group` (the on-screen keyboard) into view whole whenever it is shown or one of
@@ -53,6 +68,13 @@ class PageScroller(QScrollArea):
         group.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the page's narrowest width may have changed (text size)
+        if watched is self.verticalScrollBar() and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+        ):
+            self.updateGeometry()  # the narrowest width counts the scroll bar while it shows
         if (
             isinstance(watched, QWidget)
             and watched.property(KEEP_WHOLE)
@@ -241,3 +263,29 @@ class ElidedLabel(QLabel):
         )
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(self.alignment()), shown)
+
+
+class RoomyColumnLayout(QVBoxLayout):
+    """A column whose side margins are roomy on a wide window and tight on a narrow one (a
+    portrait kiosk in large text): the narrow window never pays for the wide one's margins."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, roomy: int = 40, tight: int = 14, wide: int = 1280
+    ) -> None:
+        if parent is None:
+            super().__init__()
+        else:
+            super().__init__(parent)
+        self._roomy, self._tight, self._wide = roomy, tight, wide
+
+    def setGeometry(self, rect: QRect) -> None:
+        side = self._roomy if rect.width() >= self._wide else self._tight
+        margins = self.contentsMargins()
+        if margins.left() != side:
+            self.setContentsMargins(side, margins.top(), side, margins.bottom())
+        super().setGeometry(rect)
+
+    def minimumSize(self) -> QSize:
+        size = super().minimumSize()
+        extra = 2 * (self.contentsMargins().left() - self._tight)
+        return QSize(max(size.width() - extra, 0), size.height())

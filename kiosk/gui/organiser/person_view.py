@@ -7,7 +7,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.clock import from_ms
 from kiosk.errors import KioskError
-from kiosk.gui.fitting import PageScroller
+from kiosk.gui.fitting import FlowRowLayout, PageScroller
 from kiosk.gui.organiser.badge_preview import render_preview
 from kiosk.gui.organiser.desk import DeskActions
 from kiosk.gui.organiser.labels import category_label, status_label, yes_no
@@ -99,7 +98,7 @@ class PersonPanel(QWidget):
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelRegistration")
         self.cancel_button.clicked.connect(self.toggle_cancelled)
-        actions = QHBoxLayout()
+        actions = FlowRowLayout(spacing=6)  # on two lines when the panel is narrow
         actions.addWidget(self.print_button)
         actions.addWidget(self.reissue_button)
         actions.addWidget(self.cancel_button)
