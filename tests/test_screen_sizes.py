@@ -43,7 +43,30 @@ IMPORT_BUTTONS = ("cancelImport", "checkAgain", "confirmImport")
 
 # (screen, size, mode): why a layout still fails there. Each is an xfail(strict=True): fixed,
 # the test passes, strict xfail fails, and the entry comes off.
-KNOWN: dict[tuple[str, str, str], str] = {}
+DOOR_200 = (
+    "at 200 % text the door's header (language button, session box) and its tools panel "
+    "need more width than the window has: the window grows (1342 px on a 1280x800 screen)"
+)
+KIOSK_200 = (
+    "at 200 % text the bar's buttons, the idle warning's More time and the welcome page's "
+    "'I have no code' need more width than the window has (the window grows to 1273 px on "
+    "the portrait screen; 'I have no code' is cut by 59 px)"
+)
+ORGANISER_200 = (
+    "at 200 % text the console's header (title, Large text, language), the retention "
+    "reminder and the import wizard's buttons need more width than the window has (1260 px "
+    "on the portrait screen)"
+)
+KNOWN: dict[tuple[str, str, str], str] = {
+    ("door", "1280x800", "text_200"): DOOR_200,
+    ("door", "1366x768", "text_200"): DOOR_200,
+    ("door", "1080x1920", "text_200"): DOOR_200,
+    ("kiosk", "1280x800", "text_200"): KIOSK_200,
+    ("kiosk", "1366x768", "text_200"): KIOSK_200,
+    ("kiosk", "1080x1920", "text_200"): KIOSK_200,
+    ("organiser", "1280x800", "text_200"): ORGANISER_200,
+    ("organiser", "1080x1920", "text_200"): ORGANISER_200,
+}
 
 
 def _plan(modes: tuple[str, ...], zoom: bool) -> Plan:
@@ -96,11 +119,15 @@ def test_every_page_fits_in_standard_and_large_text(standard: Walk, screen: str,
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("screen, size", list(_cases(("high_contrast", "text_200"))))
-def test_every_page_fits_in_high_contrast_and_200_percent_text(
-    more: Walk, screen: str, size: str
-) -> None:
-    assert _failures(more, screen, size, ("high_contrast", "text_200")) == []
+@pytest.mark.parametrize("screen, size", list(_cases(("high_contrast",))))
+def test_every_page_fits_in_high_contrast(more: Walk, screen: str, size: str) -> None:
+    assert _failures(more, screen, size, ("high_contrast",)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("screen, size", list(_cases(("text_200",))))
+def test_every_page_fits_at_200_percent_text(more: Walk, screen: str, size: str) -> None:
+    assert _failures(more, screen, size, ("text_200",)) == []
 
 
 def test_every_state_was_laid_out_at_every_size(standard: Walk) -> None:

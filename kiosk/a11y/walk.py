@@ -203,11 +203,13 @@ def walk_layouts(
                             for width, height in plan.sizes:
                                 window.resize(width, height)
                                 settle(3)
-                                if (window.width(), window.height()) != (width, height):
+                                for _ in range(3):
+                                    if (window.width(), window.height()) == (width, height):
+                                        break
                                     # Its minimum may have shrunk as it was laid out anew
                                     # (a scroll bar gone): a screen's size is imposed again.
                                     window.resize(width, height)
-                                    settle(2)
+                                    settle(3)
                                 where = c.Where(screen, state, language, mode, f"{width}x{height}")
                                 done.results += measurer.layout(where, (width, height))
                             driver.leave(state)
