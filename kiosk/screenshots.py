@@ -1,5 +1,6 @@
 """Screenshots of every screen and state, in Korean and English, standard, large text and
-high contrast: `python -m kiosk.screenshots OUTDIR` (run under Xvfb, or offscreen).
+high contrast: `python -m kiosk.screenshots OUTDIR [--size WxH|all]` (under Xvfb, or offscreen
+by itself when there is no display).
 
 It builds a throw-away copy of the demo event, drives each screen the way people would (scans,
 look-ups, choices) and saves one PNG per state and display variant, so a reviewer can look at
@@ -18,6 +19,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.a11y.sizes import ScreenSize, parse_sizes
 from kiosk.core.clock import parse_at
 from kiosk.core.codes import issue_code
 from kiosk.core.model import Direction
@@ -144,7 +146,8 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
     codes = dict(issue_codes(context.conn, None))
     window.show_mode("kiosk")
     previous_size = window.size()
-    window.resize(1920, 1080)  # the kiosk's panel (21.5-inch, 1920 x 1080), as kiosk.a11y
+    if KIOSK_SIZE[0] is None:  # no size asked for: the kiosk's panel (21.5-inch, 1920 x 1080)
+        window.resize(1920, 1080)
     screen: Any = window.current_screen()
     flow: Any = screen.flow
     flow.clock = context.clock
@@ -152,7 +155,8 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
         screen.voice.engine = "mock"  # the voice controls are shown; nothing is spoken aloud
 
     def welcome() -> None:
-        flow.cancel()
+        """The welcome page as the language and mode just chosen left it (cancelling here would
+        put them back to the kiosk's defaults: every picture would be the same)."""
 
     def find() -> None:
         flow.find_myself()
@@ -184,6 +188,14 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
         flow.find_myself()
         screen.voice.set_enabled(True)
 
+    def keyboard() -> None:  # "I have no code", then keypad 5 on the family name
+        flow.find_myself()
+        screen.find_page.keypad_activate(screen.find_page.family_field)
+
+    def keyboard_idle_warning() -> None:
+        keyboard()
+        screen.idle.warned.emit()
+
     steps = [
         ("welcome", welcome),
         ("find", find),
@@ -194,11 +206,15 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
         ("staff-called", staff_called),
         ("idle-warning", idle_warning),
         ("voice", voice),
+        ("keyboard", keyboard),
+        ("keyboard-idle-warning", keyboard_idle_warning),
     ]
     saved = []
     for language in LANGUAGES:
         for name, large, contrast in VARIANTS:
             for state, action in steps:
+                if KIOSK_STATES and state not in KIOSK_STATES:
+                    continue
                 flow.cancel()
                 flow.choose_language(language)
                 flow.set_large_text(large)
@@ -212,19 +228,37 @@ def shoot_kiosk(window: ShellWindow, folder: Path) -> list[Path]:
 
 
 def shoot_organiser(window: ShellWindow, folder: Path) -> list[Path]:
-    """Each tab of the organiser console."""
+    """Each tab of the organiser console, a person's page (badge preview and the badge-name
+    editor), the import wizard with a file checked and each page of the Sync tab."""
+    from kiosk.demo.demo_event import DEMO_DIR
+
     window.show_mode("organiser")
     screen: Any = window.current_screen()
-    tabs = getattr(screen, "tabs", None)
+    tabs = screen.tabs
     saved = []
     for suffix in _variants(window):
-        count = tabs.count() if tabs is not None else 1
-        for index in range(count):
-            if tabs is not None:
-                tabs.setCurrentIndex(index)
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
             saved.append(_save(window, folder, f"organiser-tab{index + 1}-{suffix}"))
+        screen.show_tab(screen.roster)
+        _settle(lambda: screen.roster.model.rowCount() > 0)
+        screen.roster.select("X-0101")
+        saved.append(_save(window, folder, f"organiser-person-{suffix}"))
+        screen.roster.table.clearSelection()
+        screen.show_tab(screen.importer)
+        screen.importer.open_file(DEMO_DIR / "roster.csv", "roster")
+        _settle(lambda: screen.importer.controller.result is not None)
+        saved.append(_save(window, folder, f"organiser-import-checked-{suffix}"))
+        screen.show_tab(screen.sync)
+        for page in range(screen.sync.pages.count()):
+            screen.sync.pages.setCurrentIndex(page)
+            saved.append(_save(window, folder, f"organiser-sync{page + 1}-{suffix}"))
+        screen.sync.pages.setCurrentIndex(0)
     return saved
 
+
+KIOSK_SIZE: list[tuple[int, int] | None] = [None]  # the size asked for (--size), if any
+KIOSK_STATES: set[str] = set()  # the kiosk's states to shoot (empty: every one)
 
 SHOOTERS: dict[str, Callable[[ShellWindow, Path], list[Path]]] = {
     "door": shoot_door,
@@ -253,22 +287,65 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kiosk.screenshots")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--only", choices=sorted(SHOOTERS), action="append")
+    parser.add_argument(
+        "--size",
+        action="append",
+        metavar="WxH",
+        help="window size, e.g. 1366x768, or 'all' for every size of the matrix "
+        "(kiosk.a11y.sizes); several sizes go to one sub-folder each",
+    )
     args = parser.parse_args(argv)
-    args.outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        sizes = parse_sizes(args.size or [])
+    except ValueError as error:
+        parser.error(str(error))
+    total = shoot(args.outdir, args.only or list(SHOOTERS), sizes)
+    print(f"saved {total} screenshots in {args.outdir}", file=sys.stderr)
+    return 0
+
+
+def shoot(
+    outdir: Path,
+    screens: list[str],
+    sizes: list[ScreenSize],
+    kiosk_states: set[str] | None = None,
+) -> int:
+    """Save the pictures of `screens` at each size (one sub-folder each when several; the
+    window's own size when none) in `outdir`; how many were saved."""
+    outdir.mkdir(parents=True, exist_ok=True)
     draw_offscreen_without_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    KIOSK_STATES.clear()
+    KIOSK_STATES.update(kiosk_states or ())
+    KIOSK_SIZE[0] = None
+    total = 0
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
         db = prepare_event(Path(tmp))
         window = build_shell(app, db, "door", "ko")
-        window.resize(1280, 800)
-        window.show()
-        total = 0
-        for name in args.only or list(SHOOTERS):
-            total += len(SHOOTERS[name](window, args.outdir))
-        window.context.conn.close()
-    print(f"saved {total} screenshots in {args.outdir}", file=sys.stderr)
-    return 0
+        try:
+            window.resize(1280, 800)
+            window.show()
+            chosen: list[ScreenSize | None] = list(sizes) or [None]
+            for size in chosen:
+                folder = outdir
+                if size is not None:
+                    window.resize(size.width, size.height)
+                    KIOSK_SIZE[0] = (size.width, size.height)
+                    if len(sizes) > 1:
+                        folder = outdir / size.name
+                        folder.mkdir(exist_ok=True)
+                for name in screens:
+                    total += len(SHOOTERS[name](window, folder))
+        finally:
+            for index in range(window.stack.count()):
+                shutdown = getattr(window.stack.widget(index), "shutdown", None)
+                if callable(shutdown):
+                    shutdown()
+            window.context.prefs.reset()
+            window.close()
+            window.context.conn.close()
+    return total
 
 
 if __name__ == "__main__":

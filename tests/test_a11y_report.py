@@ -108,3 +108,31 @@ def test_exit_code_0_when_every_criterion_measured_passes(qapp):
     assert code == 0 and text.rstrip().endswith("all criteria pass")
     assert "hangul_height      -" in text  # no Korean shown: nothing to measure
     assert "touch_target       PASS" in text
+
+
+def test_sizes_lay_out_the_pages_at_each_window_size(
+    monkeypatch: pytest.MonkeyPatch, qapp, capsys: pytest.CaptureFixture[str]
+):
+    """`--size` adds the layout at those window sizes (here the door's idle page only)."""
+    small = Plan(
+        screens=(),
+        languages=("en",),
+        modes=("large",),
+        zoom=False,
+        flash_sample_s=0,
+        layout_screens=("door",),
+        layout_states={"door": ("idle",)},
+    )
+    monkeypatch.setattr(report, "default_plan", lambda: small)
+    code = cli.main(["a11y-report", "--json", "--size", "1366x768", "--size", "1080x1920"])
+    data = json.loads(capsys.readouterr().out)
+    criteria = {entry["criterion"]: entry for entry in data["criteria"]}
+    fits = criteria["fits_window"]
+    assert fits["checks"] > 10 and fits["passed"], fits["failures"][:3]
+    assert criteria["no_overlap"]["checks"] > 10 and criteria["text_not_clipped"]["checks"] > 5
+    assert code == 0
+
+
+def test_a_bad_size_is_refused(capsys: pytest.CaptureFixture[str]):
+    assert cli.main(["a11y-report", "--size", "huge"]) == 2
+    assert capsys.readouterr().err.startswith("kiosk: ")

@@ -56,7 +56,13 @@ CRITERIA: dict[str, str] = {
     "label_in_name": "accessible name contains the visible text",
     "translations": "no translation unfinished",
     "text_200": "at 200 % text no label clipped",
+    "fits_window": "the window keeps its size; every control lies wholly inside it",
+    "no_overlap": "no control overlaps another",
+    "text_not_clipped": "no text elided or clipped (unless tooltip and name have it whole)",
 }
+LAYOUT_CRITERIA = ("fits_window", "no_overlap", "text_not_clipped")
+OVERLAP_TOLERANCE_PX = 2  # style borders may touch: a shared strip this wide is no overlap
+CLIP_TOLERANCE_PX = 1  # rounding of fractional font metrics
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class Result:
     comparison: str  # "min": measured >= required; "max": measured <= required
     passed: bool
     detail: str = ""
+    size: str = ""  # the window's size ("1366x768") when laid out at a size of the matrix
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -83,7 +90,8 @@ class Result:
         return data
 
     def where(self) -> str:
-        return f"{self.screen}/{self.state}/{self.language}/{self.mode}"
+        place = f"{self.screen}/{self.state}/{self.language}/{self.mode}"
+        return f"{place}@{self.size}" if self.size else place
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,7 @@ class Where:
     state: str
     language: str
     mode: str
+    size: str = ""
 
     def result(
         self,
@@ -122,6 +131,7 @@ class Where:
             comparison,
             passed,
             detail,
+            self.size,
         )
 
 

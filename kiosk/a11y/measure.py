@@ -36,9 +36,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPlainTextEdit,
+    QProgressBar,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionComboBox,
+    QTabBar,
+    QTextEdit,
     QWidget,
 )
 
@@ -696,6 +702,163 @@ class Measurer:
             parent = parent.parentWidget()
         return False
 
+    # -- layout at a screen size ------------------------------------------------------------------
+
+    def layout(self, where: c.Where, expected: tuple[int, int]) -> list[c.Result]:
+        """The whole window as laid out at `expected` (w, h) px: it kept that size, every control
+        lies wholly inside it (or inside a scroll area, which scrolls to it), no control overlaps
+        another and no text is elided or clipped."""
+        window = self.window
+        width, height = expected
+        grown_w, grown_h = window.width() - width, window.height() - height
+        results = [
+            where.result(
+                "fits_window",
+                "window",
+                float(max(grown_w, grown_h, 0)),
+                0.0,
+                "px",
+                "max",
+                detail=f"laid out at {window.width()} x {window.height()} px for a "
+                f"{width} x {height} px screen (the layout's minimum is "
+                f"{window.minimumSizeHint().width()} x {window.minimumSizeHint().height()} px)",
+            )
+        ]
+        screen_rect = QRect(0, 0, width, height)
+        controls = layout_controls(window)
+        rects: list[QRect] = []
+        for widget in controls:
+            results.append(self._fits(widget, screen_rect, where))
+            results += self._text_fits(widget, where)
+            rects.append(self.window_rect(widget) or QRect())
+        results += _overlaps(controls, rects, where)
+        results += self._sideways(window, where)
+        return results
+
+    def _sideways(self, window: QWidget, where: c.Where) -> list[c.Result]:
+        """A page in a scroll area scrolls down, never sideways: a page wider than the window
+        hides controls to its left or right, where nobody looks for them."""
+        results = []
+        for area in window.findChildren(QScrollArea):
+            page = area.widget()
+            if not area.isVisible() or page is None or not area.widgetResizable():
+                continue
+            over = page.width() - area.viewport().width()
+            results.append(
+                where.result(
+                    "fits_window",
+                    f"{name_of(area)} (page width)",
+                    float(max(over, 0)),
+                    float(c.CLIP_TOLERANCE_PX),
+                    "px",
+                    "max",
+                    detail=f"{name_of(page)} is {page.width()} px wide in a "
+                    f"{area.viewport().width()} px wide view (its minimum is "
+                    f"{page.minimumSizeHint().width()} px)",
+                )
+            )
+        return results
+
+    def _fits(self, widget: QWidget, screen_rect: QRect, where: c.Where) -> c.Result:
+        """Outside the screen, or cut by a parent too small for it (not by a scroll area's
+        viewport: scrolling brings it into view)."""
+        window = self.window
+        full = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        shown = full
+        parent = widget.parentWidget()
+        scrolls = False
+        while parent is not None and parent is not window:
+            holder = parent.parentWidget()
+            if isinstance(holder, QAbstractScrollArea) and parent is holder.viewport():
+                scrolls = True
+                break
+            shown = shown.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+            parent = parent.parentWidget()
+        if not scrolls:
+            shown = shown.intersected(screen_rect)
+        cut_w = full.width() - max(shown.width(), 0) if not shown.isEmpty() else full.width()
+        cut_h = full.height() - max(shown.height(), 0) if not shown.isEmpty() else full.height()
+        cut = max(cut_w, cut_h, 0)
+        return where.result(
+            "fits_window",
+            name_of(widget),
+            float(cut),
+            float(c.CLIP_TOLERANCE_PX),
+            "px",
+            "max",
+            detail=f"at {full.x()},{full.y()} {full.width()} x {full.height()} px, "
+            f"{cut_w} x {cut_h} px of it cut off" + (" (in a scroll area)" if scrolls else ""),
+        )
+
+    def _text_fits(self, widget: QWidget, where: c.Where) -> list[c.Result]:
+        """Text that needs more room than its control gives it (Qt clips labels and elides
+        buttons, combo boxes and tabs). An elided text passes when its tooltip and accessible
+        name have it whole."""
+        if isinstance(widget, QTabBar):
+            return _tab_texts(widget, where)
+        if isinstance(widget, QLabel):
+            if not widget.text().strip() or not widget.pixmap().isNull():
+                return []
+            text = widget.text()
+            room = widget.rect()
+            if widget.wordWrap():  # the longest word on one line, every line in the height
+                need = QSize(widget.minimumSizeHint().width(), widget.heightForWidth(room.width()))
+            else:
+                need = widget.sizeHint()
+        elif isinstance(widget, QAbstractButton):
+            if not widget.text().strip():
+                return []
+            text = widget.text()
+            need_w, need_h, size = _button_needs(widget)
+            room = QRect(QPoint(0, 0), size)
+            need = QSize(need_w, need_h)
+            if not isinstance(widget, QPushButton):
+                room = widget.rect()
+        elif isinstance(widget, QComboBox):
+            text = widget.currentText()
+            if not text.strip() or widget.isEditable():
+                return []
+            option = QStyleOptionComboBox()
+            widget.initStyleOption(option)
+            room = widget.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox,
+                option,
+                QStyle.SubControl.SC_ComboBoxEditField,
+                widget,
+            )
+            metrics = QFontMetrics(widget.font())
+            widest = max(
+                (widget.itemText(i) for i in range(widget.count())), key=metrics.horizontalAdvance
+            )
+            icon = widget.iconSize().width() + 4 if not widget.itemIcon(0).isNull() else 0
+            if metrics.horizontalAdvance(widest) > room.width() - icon:
+                text = widest  # any item may be chosen: the widest is what must fit
+            need = QSize(metrics.horizontalAdvance(text) + icon, metrics.height())
+        else:
+            return []
+        over = max(need.width() - room.width(), need.height() - room.height(), 0)
+        if isinstance(widget, QPushButton | QComboBox) and over:
+            # A style sheet's padding may be counted twice in the contents rectangle: the
+            # control's own size hint (its text or widest item, icon and padding) is the other
+            # judge.
+            hint = widget.sizeHint()
+            over = min(over, max(hint.width() - widget.width(), 0))
+        whole = _says_whole(widget, text)
+        return [
+            where.result(
+                "text_not_clipped",
+                name_of(widget),
+                float(over),
+                float(c.CLIP_TOLERANCE_PX),
+                "px",
+                "max",
+                passed=over <= c.CLIP_TOLERANCE_PX or whole,
+                detail=f"{text[:40]!r} needs {need.width()} x {need.height()} px, has "
+                f"{room.width()} x {room.height()} px"
+                + (" (elided; tooltip and name have it whole)" if over and whole else ""),
+            )
+        ]
+
     # -- colour never alone ------------------------------------------------------------------------
 
     def snapshot(self, widgets: Iterable[QWidget], words: Iterable[str]) -> Snapshot:
@@ -790,6 +953,134 @@ def _button_needs(button: QAbstractButton) -> tuple[int, int, QSize]:
         return text.width() + icon, text.height(), room.size()
     hint = button.sizeHint()
     return hint.width(), hint.height(), button.size()
+
+
+LAYOUT_CONTROL_TYPES = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractSlider,
+    QLabel,
+    QAbstractItemView,
+    QTextEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QProgressBar,
+)
+
+
+def layout_controls(window: QWidget) -> list[QWidget]:
+    """Every control a person sees in the window (not the parts inside another control, such as
+    a table's scroll bars or a spin box's field; a label with no text or picture is space)."""
+    found: list[QWidget] = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, LAYOUT_CONTROL_TYPES) or not widget.isVisible():
+            continue
+        if widget.window() is not window or widget.width() <= 0 or widget.height() <= 0:
+            continue
+        if isinstance(widget, QLabel) and not widget.text().strip() and widget.pixmap().isNull():
+            continue
+        parent = widget.parentWidget()
+        inside = False
+        while parent is not None and parent is not window:
+            if isinstance(parent, LAYOUT_CONTROL_TYPES):
+                inside = True
+                break
+            parent = parent.parentWidget()
+        if not inside:
+            found.append(widget)
+    return found
+
+
+def _overlaps(controls: list[QWidget], rects: list[QRect], where: c.Where) -> list[c.Result]:
+    """One result per control: the largest strip it shares with another control shown."""
+    count = len(rects)
+    if count == 0:
+        return []
+    box = np.array(
+        [[r.x(), r.y(), r.x() + r.width(), r.y() + r.height()] for r in rects], dtype=np.int64
+    )
+    wide = np.minimum(box[:, None, 2], box[None, :, 2]) - np.maximum(
+        box[:, None, 0], box[None, :, 0]
+    )
+    high = np.minimum(box[:, None, 3], box[None, :, 3]) - np.maximum(
+        box[:, None, 1], box[None, :, 1]
+    )
+    shared = np.minimum(np.clip(wide, 0, None), np.clip(high, 0, None))
+    np.fill_diagonal(shared, 0)
+    results = []
+    for i, widget in enumerate(controls):
+        j = int(np.argmax(shared[i]))
+        strip = int(shared[i, j])
+        other = controls[j]
+        if strip and (widget.isAncestorOf(other) or other.isAncestorOf(widget)):
+            strip = 0
+        results.append(
+            where.result(
+                "no_overlap",
+                name_of(widget),
+                float(strip),
+                float(c.OVERLAP_TOLERANCE_PX),
+                "px",
+                "max",
+                detail=f"overlaps {name_of(other)} by {int(wide[i, j])} x {int(high[i, j])} px"
+                if strip
+                else "",
+            )
+        )
+    return results
+
+
+_SIDE_TABS = (
+    QTabBar.Shape.RoundedWest,
+    QTabBar.Shape.RoundedEast,
+    QTabBar.Shape.TriangularWest,
+    QTabBar.Shape.TriangularEast,
+)
+
+
+def _tab_texts(bar: QTabBar, where: c.Where) -> list[c.Result]:
+    """Every tab shown whole inside its bar (no scroll arrows hiding some) and not elided."""
+    results = []
+    metrics = QFontMetrics(bar.font())
+    for index in range(bar.count()):
+        if not bar.isTabVisible(index):
+            continue
+        rect = bar.tabRect(index)
+        text = bar.tabText(index)
+        need = metrics.size(Qt.TextFlag.TextShowMnemonic, text).width()
+        if bar.shape() in _SIDE_TABS:  # tabs down a side: their text runs along their height
+            hint = bar.tabSizeHint(index).height()
+            length, start, end = rect.height(), rect.y(), rect.bottom() - bar.height() + 1
+        else:
+            hint = bar.tabSizeHint(index).width()
+            length, start, end = rect.width(), rect.x(), rect.right() - bar.width() + 1
+        hidden = max(end, -start, 0)
+        over = max(hint - length, hidden, 0)
+        results.append(
+            where.result(
+                "text_not_clipped",
+                f"{name_of(bar)} tab {index + 1}",
+                float(over),
+                float(c.CLIP_TOLERANCE_PX),
+                "px",
+                "max",
+                detail=f"{text[:40]!r} needs {need} px of text in a {hint} px tab, has "
+                f"{length} px" + (f", {hidden} px past the bar's end" if hidden else ""),
+            )
+        )
+    return results
+
+
+def _says_whole(widget: QWidget, text: str) -> bool:
+    """Its tooltip and accessible name have the whole text (an elided text's full words)."""
+    whole = c.words(text)
+    return (
+        bool(whole)
+        and whole in c.words(widget.toolTip())
+        and whole in c.words(widget.accessibleName())
+    )
 
 
 def _inset(rect: QRect, inset: int) -> QRect:

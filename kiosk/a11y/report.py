@@ -2,7 +2,8 @@
 
 Opens the app offscreen on a throw-away copy of the demo event, walks the door and self check-in
 screens in Korean and English, standard, large-text and high-contrast (and at 200 % text), and
-sums each criterion up: its worst figure, how many checks, how many failed and which.
+sums each criterion up: its worst figure, how many checks, how many failed and which. With
+`--size`, every door, kiosk and organiser page is also laid out at those window sizes.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -94,11 +96,13 @@ def group_failures(failures: Sequence[c.Result]) -> list[str]:
         states = _joined(r.state for r in members)
         languages = _joined(r.language for r in members)
         modes = _joined(r.mode for r in members)
+        sizes = _joined(r.size for r in members if r.size)
         detail = members[0].detail
         lines.append(
             f"{screen} {subject}: {shown}"
             + (f" — {detail}" if detail else "")
-            + f" [{states}; {languages}; {modes}]"
+            + f" [{states}; {languages}; {modes}"
+            + (f"; {sizes}]" if sizes else "]")
         )
     return lines
 
@@ -152,6 +156,14 @@ def to_json(panel: Panel, summaries: Sequence[Summary], states: int) -> dict[str
 
 def measure_demo(panel: Panel, plan: Plan | None = None, progress: Progress | None = None) -> Any:
     """Open the app offscreen on a fresh copy of the demo event and walk it; the Walk."""
+    with demo_window() as window:
+        return walk(window, panel, plan, progress)
+
+
+@contextmanager
+def demo_window() -> Iterator[Any]:
+    """The app's window (kiosk mode) offscreen on a fresh copy of the demo event, its clock
+    on the kiosk's day; closed, its database too, afterwards."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -177,7 +189,7 @@ def measure_demo(panel: Panel, plan: Plan | None = None, progress: Progress | No
         context.clock = lambda: moment
         window = shell_window(context, screens, "kiosk")
         try:
-            return walk(window, panel, plan, progress)
+            yield window
         finally:
             for index in range(window.stack.count()):
                 _stop(window.stack.widget(index))
@@ -228,10 +240,18 @@ def default_plan() -> Plan:
 
 
 def run(
-    panel: Panel, *, as_json: bool, plan: Plan | None = None
+    panel: Panel,
+    *,
+    as_json: bool,
+    plan: Plan | None = None,
+    sizes: Sequence[tuple[int, int]] = (),
 ) -> tuple[int, str | dict[str, Any]]:
-    """Measure and report: (exit code 0 all pass / 1 some fail, the table or the JSON)."""
-    done = measure_demo(panel, plan or default_plan())
+    """Measure and report: (exit code 0 all pass / 1 some fail, the table or the JSON). With
+    `sizes`, every door, kiosk and organiser page is also laid out at each window size."""
+    plan = plan or default_plan()
+    if sizes:
+        plan = replace(plan, sizes=tuple(sizes))
+    done = measure_demo(panel, plan)
     summaries = summarise(done.results)
     passed = all(s.passed for s in summaries if s.checks)
     report: str | dict[str, Any]

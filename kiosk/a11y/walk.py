@@ -7,6 +7,11 @@ again in each language and mode); the self check-in kiosk through its flow (scan
 confirm, print, refusal, idle warning, call staff). Printing goes to a stand-in for a print system
 that is not installed, so a report never prints a badge: the kiosk's "printing" page is measured
 while the stand-in holds the job, "print failed" with a printer named that cannot be reached.
+
+With `Plan.sizes`, `walk_layouts` then lays out every state of the door, the kiosk (with its
+on-screen keyboard open, alone and under the idle warning) and the organiser's console (every
+tab, a person's page, the import wizard with a file checked, each Sync page) at each window
+size, in each language and mode: the layout criteria only (kiosk.a11y.sizes has the matrix).
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ MODES: dict[str, tuple[bool, bool]] = {
 ZOOM_MODE = "text_200"
 LANGUAGES = ("ko", "en")
 SCREENS = ("door", "kiosk")
+LAYOUT_SCREENS = ("door", "kiosk", "organiser")
 DOOR_STATES = ("idle", "admit", "welcome_back", "exit", "deny", "not_recorded", "lookup")
 DOOR_VERDICTS = ("admit", "welcome_back", "exit", "deny")
 KIOSK_STATES = (
@@ -54,6 +60,22 @@ KIOSK_STATES = (
     "idle_warning",
     "staff_called",
     "voice",
+)
+# Laid out at every size (not measured for the other criteria): the keypad's keyboard open, the
+# fullest page, alone and with the idle warning over it.
+KIOSK_LAYOUT_STATES = (*KIOSK_STATES, "keyboard", "keyboard_idle_warning")
+ORGANISER_STATES = (
+    "dashboard",
+    "roster",
+    "person",  # the roster with a person's page: badge preview and the badge-name editor
+    "programme",
+    "import",
+    "import_checked",  # a file read and checked: mapping, preview, Cancel / Check again / Import
+    "reports",
+    "privacy",
+    "sync_lists",
+    "sync_doctor",
+    "sync_enrol",
 )
 KIOSK_OUTCOMES = ("refused", "today", "print_failed")
 DOOR_DAY = "2019-09-30T10:31"  # the demo's session NS1 (invitation only) is running
@@ -96,6 +118,17 @@ class Plan:
     flash_sample_s: float = 1.0  # grabs sampled per screen (0: timers only)
     door_states: Sequence[str] = DOOR_STATES
     kiosk_states: Sequence[str] = KIOSK_STATES
+    # The layout at each of these window sizes (w, h), of these screens: `fits_window`,
+    # `no_overlap` and `text_not_clipped` only, in every language and mode and at 200 % text.
+    sizes: Sequence[tuple[int, int]] = ()
+    layout_screens: Sequence[str] = LAYOUT_SCREENS
+    layout_states: dict[str, Sequence[str]] = field(
+        default_factory=lambda: {
+            "door": DOOR_STATES,
+            "kiosk": KIOSK_LAYOUT_STATES,
+            "organiser": ORGANISER_STATES,
+        }
+    )
 
 
 @dataclass
@@ -120,18 +153,68 @@ def walk(
     done = Walk(panel)
     done.results += translation_results()
     for screen in plan.screens:
-        window.show_mode(screen)
-        settle()
-        driver: Driver = DoorDriver(window) if screen == "door" else KioskDriver(window)
+        driver = make_driver(window, screen)
         states = plan.door_states if screen == "door" else plan.kiosk_states
         try:
             _walk_screen(measurer, driver, screen, states, plan, done, progress)
         finally:
             driver.finish()
+    if plan.sizes:
+        walk_layouts(measurer, plan, done, progress)
+        window.resize(panel.width_px, panel.height_px)
     context = window.context
     context.prefs.reset()
     settle()
     return done
+
+
+def make_driver(window: Any, screen: str) -> Driver:
+    """The driver of one screen (shown first)."""
+    window.show_mode(screen)
+    settle()
+    if screen == "door":
+        return DoorDriver(window)
+    if screen == "kiosk":
+        return KioskDriver(window)
+    return OrganiserDriver(window)
+
+
+def walk_layouts(
+    measurer: Measurer, plan: Plan, done: Walk, progress: Progress | None = None
+) -> None:
+    """Every state of each layout screen, in each language and mode (and 200 % text), laid out
+    at each size in turn: one window, resized (a state is driven once for all sizes)."""
+    window = measurer.window
+    modes = [*plan.modes, ZOOM_MODE] if plan.zoom else list(plan.modes)
+    for screen in plan.layout_screens:
+        driver = make_driver(window, screen)
+        try:
+            for language in plan.languages:
+                for mode in modes:
+                    zoom = mode == ZOOM_MODE
+                    large, high_contrast = MODES.get(mode, (True, False))
+                    with text_zoom(c.TEXT_ZOOM) if zoom else nullcontext():
+                        for state in plan.layout_states.get(screen, ()):
+                            if progress is not None:
+                                progress(f"layout {screen} {state} {language} {mode}")
+                            if not driver.drive(state, language, large, high_contrast):
+                                continue
+                            done.states += 1
+                            for width, height in plan.sizes:
+                                window.resize(width, height)
+                                settle(3)
+                                for _ in range(3):
+                                    if (window.width(), window.height()) == (width, height):
+                                        break
+                                    # Its minimum may have shrunk as it was laid out anew
+                                    # (a scroll bar gone): a screen's size is imposed again.
+                                    window.resize(width, height)
+                                    settle(3)
+                                where = c.Where(screen, state, language, mode, f"{width}x{height}")
+                                done.results += measurer.layout(where, (width, height))
+                            driver.leave(state)
+        finally:
+            driver.finish()
 
 
 def _walk_screen(
@@ -167,6 +250,7 @@ def _walk_screen(
                         driver.leave(state)
                         continue
                     done.results += measure_state(measurer, root, where, high_contrast, focus_cache)
+                    done.results += measurer.layout(where, expected)
                     if not sampled and plan.flash_sample_s > 0 and state == driver.busiest:
                         done.results += measurer.flashing(root, where, sample_s=plan.flash_sample_s)
                         sampled = True
@@ -231,6 +315,19 @@ class Driver:
     def __init__(self, window: Any) -> None:
         self.window = window
         self.context = window.context
+        self._scale: float | None = None  # the large-text scale last applied
+
+    def display(self, large: bool, high_contrast: bool) -> None:
+        """Large text and high contrast as asked, applied only when they change (each change
+        restyles every widget of the app, a second or more once the organiser's console is
+        built); large text again when the text zoom changed what "large" means."""
+        prefs = self.context.prefs
+        scale = float(gui("theme").LARGE_TEXT_SCALE)
+        if (prefs.large_text, prefs.high_contrast) != (large, high_contrast) or (
+            large and scale != self._scale
+        ):
+            prefs.set(large_text=large, high_contrast=high_contrast)
+        self._scale = scale
 
     @property
     def root(self) -> QWidget:
@@ -297,9 +394,7 @@ class DoorDriver(Driver):
         screen = self.screen
         if self.context.languages.language != language:
             self.context.languages.use(language)
-        prefs = self.context.prefs
-        if (prefs.large_text, prefs.high_contrast) != (large, high_contrast) or large:
-            prefs.set(large_text=large, high_contrast=high_contrast)
+        self.display(large, high_contrast)
         settle()
         if state == "idle":
             screen.show_idle()
@@ -414,6 +509,11 @@ class KioskDriver(Driver):
                 screen.voice.engine = "mock"  # the report measures; it never speaks aloud
             flow.find_myself()
             screen.voice.set_enabled(True)
+        elif state in ("keyboard", "keyboard_idle_warning"):  # "I have no code", keypad 5
+            flow.find_myself()
+            screen.find_page.open_keyboard()
+            if state == "keyboard_idle_warning":
+                screen.idle.warned.emit()
         else:
             return False
         return True
@@ -421,8 +521,10 @@ class KioskDriver(Driver):
     def leave(self, state: str) -> None:
         if state == "find_not_found":
             self.flow.throttle.succeeded()
-        if state == "idle_warning":
+        if state in ("idle_warning", "keyboard_idle_warning"):
             self.screen.idle.cleared.emit()
+        if state.startswith("keyboard"):
+            self.screen.find_page.keyboard_button.setChecked(False)
 
     def snapshot(self, measurer: Measurer, state: str) -> Snapshot | None:
         if state not in KIOSK_OUTCOMES:
@@ -448,3 +550,67 @@ class KioskDriver(Driver):
         self.flow.cancel()
         settle()
         cups.set_runner(self._previous_runner)
+
+
+class OrganiserDriver(Driver):
+    """The organisers' console: every tab, a person's page with the badge-name editor, the
+    import wizard before and after a file is checked, and each page of the Sync tab."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.screen: Any = self.root
+        self.roster_file = _demo_file("roster.csv")
+
+    def drive(self, state: str, language: str, large: bool, high_contrast: bool) -> bool:
+        screen = self.screen
+        if self.context.languages.language != language:
+            self.context.languages.use(language)
+        self.display(large, high_contrast)
+        settle()
+        tabs = {
+            "dashboard": screen.dashboard,
+            "roster": screen.roster,
+            "person": screen.roster,
+            "programme": screen.programme,
+            "import": screen.importer,
+            "import_checked": screen.importer,
+            "reports": screen.reports,
+            "privacy": screen.privacy,
+        }
+        if state in tabs:
+            screen.show_tab(tabs[state])
+        elif state.startswith("sync_"):
+            pages = ("sync_lists", "sync_doctor", "sync_enrol")
+            if state not in pages:
+                return False
+            screen.show_tab(screen.sync)
+            screen.sync.pages.setCurrentIndex(pages.index(state))
+        else:
+            return False
+        if state == "person":
+            roster = screen.roster
+            wait_until(lambda: roster.model.rowCount() > 0, 15.0)
+            if not roster.select("X-0101"):
+                return False
+        elif state == "import_checked":
+            importer = screen.importer
+            importer.open_file(self.roster_file, "roster")
+            if not wait_until(lambda: importer.controller.result is not None, 30.0):
+                return False
+        settle()
+        return True
+
+    def leave(self, state: str) -> None:
+        if state == "person":
+            self.screen.roster.table.clearSelection()
+
+    def finish(self) -> None:
+        self.screen.show_tab(self.screen.dashboard)
+        settle()
+
+
+def _demo_file(name: str) -> Any:
+    """A file of the demo event (data/whrcf2019/), e.g. its roster for the import wizard."""
+    from kiosk.demo.demo_event import DEMO_DIR
+
+    return DEMO_DIR / name

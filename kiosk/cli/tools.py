@@ -25,6 +25,13 @@ def register(sub: Subparsers) -> None:
     p.add_argument(
         "--viewing-distance-mm", type=float, default=500.0, help="eyes to screen distance"
     )
+    p.add_argument(
+        "--size",
+        action="append",
+        metavar="WxH",
+        help="also lay out every door, kiosk and organiser page at this window size (again for "
+        "more sizes; 'all': the screen-size matrix): fits_window, no_overlap, text_not_clipped",
+    )
     p.set_defaults(handler=cmd_a11y_report)
 
     p = sub.add_parser("bench", help="measure the hot paths on a synthetic event")
@@ -59,6 +66,7 @@ def cmd_a11y_report(args: argparse.Namespace) -> int:
     """Measure the screens on a configured panel; exit 0 when every criterion passes, 1 if not."""
     from kiosk.a11y.panel import Panel
     from kiosk.a11y.report import run as run_report
+    from kiosk.a11y.sizes import parse_sizes
 
     try:
         panel = Panel.from_resolution(
@@ -67,10 +75,15 @@ def cmd_a11y_report(args: argparse.Namespace) -> int:
             lower_edge_mm=args.lower_edge_mm,
             viewing_distance_mm=args.viewing_distance_mm,
         )
+        sizes = parse_sizes(args.size or [])
     except ValueError as exc:
         raise KioskError(str(exc)) from exc
     say("a11y-report: measuring the door and kiosk screens on the demo event…")
-    code, report = run_report(panel, as_json=args.json)
+    if sizes:
+        say("a11y-report: and every page at " + ", ".join(size.name for size in sizes))
+    code, report = run_report(
+        panel, as_json=args.json, sizes=[(size.width, size.height) for size in sizes]
+    )
     if args.json:
         emit(report)
     else:

@@ -12,10 +12,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.a11y.sizes import SCREEN_SIZES
+
 OK, WARN, FAIL = "ok", "warn", "fail"
 STATUSES = (OK, WARN, FAIL)
 ROLES = ("door", "kiosk", "organiser")
-SUPPORTED_SIZES = ((1280, 800), (1366, 768), (1920, 1080), (1080, 1920))
+# The screen-size matrix every screen is laid out and tested at (kiosk.a11y.sizes).
+SUPPORTED_SIZES = tuple((size.width, size.height) for size in SCREEN_SIZES)
 
 # code -> English template. Each says what was found and, when not ok, what to do about it.
 MESSAGES: dict[str, str] = {

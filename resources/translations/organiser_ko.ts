@@ -943,6 +943,16 @@
         <translation>&amp;7 동기화</translation>
     </message>
     <message>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="230"/>
+        <source>&amp;3 Programme</source>
+        <translation>&amp;3 프로그램</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/gui/organiser/screen_view.py" line="232"/>
+        <source>&amp;5 Reports</source>
+        <translation>&amp;5 보고서</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/gui/organiser/screen_view.py" line="220"/>
         <source>Organiser sections</source>
         <translation>주최 측 화면 구역</translation>

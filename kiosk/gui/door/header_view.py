@@ -58,6 +58,8 @@ class DoorHeader(QWidget):
         self.room_combo.setObjectName("roomCombo")
         self.room_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.room_combo.setMinimumContentsLength(6)
+        # Never narrower than its longest room ("212+213" is never cut to "212+21…").
+        self.room_combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.room_combo.activated.connect(self._room_activated)
         self.room_caption.setBuddy(self.room_combo)
         self.session_caption = QLabel()
@@ -161,6 +163,17 @@ class DoorHeader(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _name_choosers(self) -> None:
+        """A session's title may be too long for its box on a small screen, where the box
+        shows it shortened ("…"): its tooltip and accessible name say it whole."""
+        for combo, name in (
+            (self.room_combo, self.tr("Room this door serves")),
+            (self.session_combo, self.tr("Session this door serves")),
+        ):
+            text = combo.currentText()
+            combo.setToolTip(text)
+            combo.setAccessibleName(f"{name}: {text}" if text else name)
+
     def retranslate(self) -> None:
         self.room_caption.setText(self.tr("&Room"))
         self.session_caption.setText(self.tr("&Session"))
@@ -186,6 +199,7 @@ class DoorHeader(QWidget):
         self._refresh_door()
 
     def _refresh_door(self) -> None:
+        self._name_choosers()
         room = self.room_combo.currentText()
         session = self._session
         if session is None:

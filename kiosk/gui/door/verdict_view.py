@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.gui.door.presentation import PanelState, style_for
@@ -15,6 +16,13 @@ PERSON_POINTS = 24.0
 PRIMARY_POINTS = 19.0
 SECONDARY_POINTS = 16.0
 NOTE_POINTS = 14.0
+# On a small screen in large text the words would not fit the panel: they shrink, in steps, to
+# no less than this share of their size, rather than be cut off (a 1366x768 laptop; at 200 %
+# text, 60 % of the standard size).
+SMALLEST_FIT = 0.3
+FIT_STEP = 0.92
+MIN_HEIGHT_PX = 120
+MIN_WIDTH_PX = 240  # the panel gives way to the header above it; its words shrink instead
 
 
 class VerdictPanel(QFrame):
@@ -23,13 +31,17 @@ class VerdictPanel(QFrame):
     def __init__(self, prefs: DisplayPreferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._prefs = prefs
+        self._fit = 1.0  # the share of their size the words have (see fit_text)
+        self._fitting = False
         self.state: PanelState | None = None
         self.setObjectName("verdictPanel")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(MIN_HEIGHT_PX)
 
         self.icon_label = self._label("verdictIcon")
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon_label.setWordWrap(False)  # one symbol: its height is its size hint's
         self.headline_label = self._label("verdictHeadline")
         self.person_label = self._label("verdictPerson")
         self.primary_label = self._label("verdictPrimary")
@@ -80,11 +92,78 @@ class VerdictPanel(QFrame):
             label.setVisible(bool(text))
         self.setAccessibleDescription(state.spoken)
         self._apply_colours()
+        self.fit_text()
 
     def restyle(self) -> None:
         """Follow the display preferences (large text, high contrast)."""
         self.apply_fonts()
         self._apply_colours()
+        self.fit_text()
+
+    def hasHeightForWidth(self) -> bool:
+        """The panel takes the height it is given and fits its words to it (fit_text): it never
+        asks the window for the height its words would need at full size."""
+        return False
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(MIN_WIDTH_PX, MIN_HEIGHT_PX)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_text()
+
+    def fit_text(self) -> None:
+        """The largest text size (up to the preferences' own) at which every line fits the
+        panel's height: nothing of a verdict is ever cut off."""
+        layout = self.layout()
+        if self._fitting or layout is None or self.width() <= 0 or self.height() <= 0:
+            return
+        self._fitting = True
+        try:
+            fit = 1.0
+            self._fit = fit
+            self.apply_fonts()
+            while fit > SMALLEST_FIT and self._cut():
+                fit = max(fit * FIT_STEP, SMALLEST_FIT)
+                self._fit = fit
+                self.apply_fonts()
+        finally:
+            self._fitting = False
+
+    def _cut(self) -> bool:
+        """Whether any line is cut as the panel is laid out now (its layout run at once)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.invalidate()
+        layout.activate()
+        if layout.totalMinimumSize().height() > self.height():
+            return True  # lines would be drawn over one another
+        below = (self.person_label, self.primary_label, self.secondary_label, self.note_label)
+        if any(
+            not label.isHidden() and label.geometry().intersects(self.icon_label.geometry())
+            for label in below
+        ):
+            return True  # the symbol reaches down into the lines below the headline
+        for label in (
+            self.icon_label,
+            self.headline_label,
+            self.person_label,
+            self.primary_label,
+            self.secondary_label,
+            self.note_label,
+        ):
+            if label.isHidden() or not label.text():
+                continue
+            if label.width() + 1 < label.minimumSizeHint().width():
+                return True
+            need = (
+                label.heightForWidth(label.width())
+                if label.wordWrap()
+                else label.sizeHint().height()
+            )
+            if label.height() + 1 < need:
+                return True
+        return False
 
     def apply_fonts(self) -> None:
         for label, points, bold in (
@@ -96,9 +175,12 @@ class VerdictPanel(QFrame):
             (self.note_label, NOTE_POINTS, False),
         ):
             font = label.font()
-            font.setPointSizeF(self._prefs.points(points))
+            font.setPointSizeF(self._prefs.points(points) * self._fit)
             font.setBold(bold)
             label.setFont(font)
+        # The symbol's whole height (the row beside a short headline would cut its foot).
+        self.icon_label.setMinimumHeight(0)
+        self.icon_label.setMinimumHeight(self.icon_label.sizeHint().height())
 
     def _apply_colours(self) -> None:
         if self.state is None:

@@ -64,6 +64,7 @@ from kiosk.services.dashboard import (
 from kiosk.store.database import connect, data_version
 
 REFRESH_MS = 2_000
+ROLL_CALL_ROWS = 6  # people the roll call shows at least, at any window size
 STALE_MS = 30_000  # refresh at least this often (rooms follow the clock)
 ARRIVALS_COLOUR = "#0b5cad"
 
@@ -194,6 +195,7 @@ class DashboardView(QWidget):
         self.timer.timeout.connect(self.refresh)
         context.prefs.changed.connect(self._text_size_changed)
         fit_rows(self.rooms, self.counts, self.roll)
+        self._roll_rows()
         self._fill_days()
         self.retranslate()
         self._style_charts()
@@ -424,7 +426,16 @@ class DashboardView(QWidget):
 
     def _text_size_changed(self) -> None:
         fit_rows(self.rooms, self.counts, self.roll)
+        self._roll_rows()
         self._style_charts()
+
+    def _roll_rows(self) -> None:
+        """The roll call always shows at least ROLL_CALL_ROWS people: on a laptop's screen the
+        dashboard scrolls to it rather than squeeze it to a row or two."""
+        rows = self.roll.verticalHeader().defaultSectionSize() * ROLL_CALL_ROWS
+        header = self.roll.horizontalHeader().sizeHint().height()
+        frame = 2 * self.roll.frameWidth() + self.roll.horizontalScrollBar().sizeHint().height()
+        self.roll.setMinimumHeight(rows + header + frame)
 
     def _style_charts(self) -> None:
         self._draw_arrivals()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError
+from kiosk.gui.fitting import ElidedLabel, PageScroller
 from kiosk.gui.organiser.import_controller import KINDS, CheckResult, ImportController
 from kiosk.gui.organiser.import_messages import error_text, translated, warning_text
 from kiosk.gui.organiser.import_models import MappingDelegate, MappingModel, PreviewModel
@@ -51,11 +52,12 @@ class ImportWizard(QWidget):
         self.choose_button = QPushButton()
         self.choose_button.setObjectName("chooseFile")
         self.choose_button.clicked.connect(self.choose_file)
-        self.file_label = QLabel()
+        self.file_label = ElidedLabel()  # a long path never widens the window
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind_label = QLabel()
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("importKind")
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for kind in KINDS:
             self.kind_combo.addItem(kind, kind)
         self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
@@ -125,13 +127,14 @@ class ImportWizard(QWidget):
         self.import_button.clicked.connect(self.confirm)
         self._enable_import(False)
 
+        # The file on one line, what it holds on the next: both fit a narrow window.
         top = QGridLayout()
         top.addWidget(self.choose_button, 0, 0)
-        top.addWidget(self.file_label, 0, 1)
-        top.addWidget(self.kind_label, 0, 2)
-        top.addWidget(self.kind_combo, 0, 3)
-        top.addWidget(self.detected_label, 1, 0, 1, 4)
-        top.setColumnStretch(1, 1)
+        top.addWidget(self.file_label, 0, 1, 1, 3)
+        top.addWidget(self.kind_label, 1, 0)
+        top.addWidget(self.kind_combo, 1, 1)
+        top.addWidget(self.detected_label, 2, 0, 1, 4)
+        top.setColumnStretch(2, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.mapping_box)
         split.addWidget(self.preview_box)
@@ -142,9 +145,17 @@ class ImportWizard(QWidget):
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.check_button)
         bottom.addWidget(self.import_button)
+        # What is read and checked scrolls when the window is short (a laptop, large text);
+        # Cancel, Check again and Import stay in view below it.
+        body = QWidget()
+        body.setObjectName("importBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(top)
+        body_layout.addWidget(split, 1)
+        self.body_scroller = PageScroller(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.body_scroller, 1)
         layout.addLayout(bottom)
 
         self._recheck = QTimer(self)

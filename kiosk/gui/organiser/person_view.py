@@ -7,18 +7,17 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.core.clock import from_ms
 from kiosk.errors import KioskError
+from kiosk.gui.fitting import FlowRowLayout, PageScroller
 from kiosk.gui.organiser.badge_preview import render_preview
 from kiosk.gui.organiser.desk import DeskActions
 from kiosk.gui.organiser.labels import category_label, status_label, yes_no
@@ -100,7 +99,7 @@ class PersonPanel(QWidget):
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelRegistration")
         self.cancel_button.clicked.connect(self.toggle_cancelled)
-        actions = QHBoxLayout()
+        actions = FlowRowLayout(spacing=6)  # on two lines when the panel is narrow
         actions.addWidget(self.print_button)
         actions.addWidget(self.reissue_button)
         actions.addWidget(self.cancel_button)
@@ -140,9 +139,8 @@ class PersonPanel(QWidget):
         layout.addWidget(self.name_box)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
+        # The badge-name editor is below the preview: whatever takes the focus scrolls into view.
+        scroll = PageScroller(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

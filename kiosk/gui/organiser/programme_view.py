@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError
+from kiosk.gui.fitting import PageScroller
 from kiosk.gui.organiser.labels import access_label
 from kiosk.gui.organiser.programme_models import (
     InvitedModel,
@@ -152,7 +153,7 @@ class ProgrammeView(QWidget):
         right_layout.addWidget(self.message)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
-        split.addWidget(right)
+        split.addWidget(PageScroller(right))  # the invitations scroll on a short window
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

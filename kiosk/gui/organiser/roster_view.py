@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.model import CATEGORIES
+from kiosk.gui.fitting import FlowRowLayout
 from kiosk.gui.organiser.desk import DeskActions
 from kiosk.gui.organiser.labels import category_label
 from kiosk.gui.organiser.person_view import PersonPanel
@@ -107,11 +108,12 @@ class RosterView(QWidget):
         self.person.changed.connect(self._person_changed)
         desk.person_added.connect(self._person_added)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.category, 1)
-        filters.addWidget(self.status, 1)
-        filters.addWidget(self.arrived, 1)
+        # Side by side; on a narrow window (portrait, large text) on two lines.
+        filters = FlowRowLayout(spacing=6)
+        filters.addWidget(self.search)
+        filters.addWidget(self.category)
+        filters.addWidget(self.status)
+        filters.addWidget(self.arrived)
         bar = QHBoxLayout()
         bar.addWidget(self.count, 1)
         bar.addWidget(self.reload_button)

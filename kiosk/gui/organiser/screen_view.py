@@ -5,17 +5,17 @@ and a reminder when the event's retention date for personal data has passed."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.core.clock import local_date
+from kiosk.gui.fitting import ScrollingTabs
 from kiosk.gui.organiser.dashboard_view import DashboardView
 from kiosk.gui.organiser.desk import DeskActions, PrintWork, default_print_work
 from kiosk.gui.organiser.import_wizard_view import ImportWizard
@@ -28,6 +28,9 @@ from kiosk.gui.organiser.tasks import TaskRunner
 from kiosk.gui.shell.context import AppContext
 from kiosk.gui.sync.staff_call import StaffCallBanner
 from kiosk.gui.sync.sync_view import SyncView
+from kiosk.gui.theme import BASE_POINT_SIZE
+
+TAB_FONT_STEP = 0.92  # the tabs' words shrink in these steps when they do not fit the width
 
 REMINDER_STYLE = (
     "QLabel#retentionReminder { background: #fff4ce; color: #1a1a1a; "
@@ -53,6 +56,7 @@ class OrganiserScreen(QWidget):
 
         self.title = QLabel(context.event.name)
         self.title.setObjectName("organiserTitle")
+        self.title.setWordWrap(True)  # a long event name never widens the window
         emphasise(self.title, context.prefs, 1.3)
         self.language_button = QPushButton()
         self.language_button.setObjectName("organiserLanguage")
@@ -77,7 +81,9 @@ class OrganiserScreen(QWidget):
         self.reports = ReportsView(context, self.runner)
         self.privacy = PrivacyView(context, self.runner)
         self.sync = SyncView(context, self.runner)
-        self.tabs = QTabWidget()
+        # Every tab scrolls when a laptop's screen (1366x768, 1280x800) or large text needs it,
+        # but the import wizard, which fits by itself and keeps its buttons in view.
+        self.tabs = ScrollingTabs()
         self.tabs.setObjectName("organiserTabs")
         for widget in (
             self.dashboard,
@@ -88,7 +94,7 @@ class OrganiserScreen(QWidget):
             self.privacy,
             self.sync,
         ):
-            self.tabs.addTab(widget, "")
+            self.tabs.addTab(widget, "", scrolls=widget is not self.importer)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._shortcuts = []
         for number in range(self.tabs.count()):
@@ -115,6 +121,7 @@ class OrganiserScreen(QWidget):
         self.sync.imported.connect(self._imported)
         self.sync.staff_called.connect(self.staff_banner.show_call)
         context.languages.changed.connect(self._language_changed)
+        context.prefs.changed.connect(self._fit_tab_names)
         self.retranslate()
         self.update_reminder()
         self.roster.reload()
@@ -215,8 +222,21 @@ class OrganiserScreen(QWidget):
             self.tr("&6 Privacy"),
             self.tr("&7 Sync"),
         )
+        # On a narrow window (a laptop in large text, a portrait screen) the tabs take short
+        # names, the whole name in their tooltips.
+        short = (
+            self.tr("&1 Dashboard"),
+            self.tr("&2 Roster"),
+            self.tr("&3 Programme"),
+            self.tr("&4 Import"),
+            self.tr("&5 Reports"),
+            self.tr("&6 Privacy"),
+            self.tr("&7 Sync"),
+        )
+        self._tab_names = (names, short)
         for index, name in enumerate(names):
-            self.tabs.setTabText(index, name)
+            self.tabs.setTabToolTip(index, name.replace("&", ""))
+        self._fit_tab_names()
         self.tabs.setAccessibleName(self.tr("Organiser sections"))
         # The switch names the other language in that language, so anyone can find it.
         ko = self.context.languages.language == "ko"
@@ -228,6 +248,35 @@ class OrganiserScreen(QWidget):
         self.large_text.setText(("✔ " if on else "") + self.tr("Large text"))
         self.large_text.setAccessibleName(self.tr("Large text on or off"))
         self.update_reminder()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_tab_names()
+
+    def _fit_tab_names(self) -> None:
+        """The whole names when every tab fits the window's width, else the short ones."""
+        names, short = getattr(self, "_tab_names", ((), ()))
+        if not names:
+            return
+        bar = self.tabs.tabBar()
+        room = self.width() - 24 - 8  # the layout's margins, the tab frame's
+        font = QFont(self.font())
+
+        def width(texts: tuple[str, ...]) -> int:
+            metrics = QFontMetrics(font)
+            return sum(metrics.horizontalAdvance(text.replace("&", "")) + 40 for text in texts)
+
+        chosen = names if width(names) <= room else short
+        # Not even the short names side by side (200 % text on a laptop): the tabs' words get
+        # as small as it takes, never below the standard text size.
+        smallest = BASE_POINT_SIZE
+        while width(chosen) > room and font.pointSizeF() * TAB_FONT_STEP >= smallest:
+            font.setPointSizeF(font.pointSizeF() * TAB_FONT_STEP)
+        if bar.font() != font:
+            bar.setFont(font)
+        for index, name in enumerate(chosen):
+            if self.tabs.tabText(index) != name:
+                self.tabs.setTabText(index, name)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

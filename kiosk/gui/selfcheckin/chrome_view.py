@@ -5,8 +5,9 @@ the device's sync status."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.gui.fitting import FlowRowLayout
 from kiosk.gui.scanner import MISREAD_SHORT
 from kiosk.gui.selfcheckin.welcome_view import LANGUAGE_NAMES
 from kiosk.gui.selfcheckin.widgets import KioskButton, set_accessible, text_label, with_icon
@@ -36,9 +37,9 @@ class NavigationBar(QWidget):
         self.cancel_button.clicked.connect(self._cancel)
         self.staff_button.clicked.connect(self._call_staff)
         self.language_button.clicked.connect(self._switch_language)
-        layout = QHBoxLayout(self)
+        # One row on a wide screen; a second on a narrow one (a portrait kiosk in large text).
+        layout = FlowRowLayout(self, spacing=24)
         layout.setContentsMargins(40, 6, 40, 14)
-        layout.setSpacing(24)
         for button in self.controls():
             layout.addWidget(button)
         self._refresh()
@@ -207,6 +208,10 @@ class IdleWarningBar(QFrame):
         layout.setSpacing(24)
         layout.addLayout(words, 3)
         layout.addWidget(self.more_button, 1)
+        # Never narrower than its words: on a narrow screen the question wraps instead.
+        self.more_button.setSizePolicy(
+            QSizePolicy.Policy.MinimumExpanding, QSizePolicy.Policy.Fixed
+        )
         self._refresh()
 
     def set_seconds(self, seconds: int) -> None:
@@ -258,9 +263,8 @@ class VoiceBar(QFrame):
         self.buttons: dict[str, KioskButton] = {}
         self.unavailable = text_label("voiceUnavailable", "field")
         self.unavailable.hide()
-        layout = QHBoxLayout(self)
+        layout = FlowRowLayout(self, spacing=24)
         layout.setContentsMargins(40, 6, 40, 6)
-        layout.setSpacing(24)
         for name in ("repeat", "pause", "stop", "slower", "faster", "softer", "louder"):
             button = KioskButton(f"voice-{name}")
             button.clicked.connect(getattr(self, name).emit)

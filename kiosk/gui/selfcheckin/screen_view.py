@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.clock import short_moment
 from kiosk.gui.door.sounds import DoorSounds
+from kiosk.gui.fitting import PageScroller
 from kiosk.gui.scanner import MISREAD_SHORT, typing_lands_in_a_field
 from kiosk.gui.selfcheckin.chrome_view import (
     IdleWarningBar,
@@ -135,7 +136,11 @@ class SelfCheckinScreen(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.staff_banner)
         layout.addWidget(self.scan_notice)
-        layout.addWidget(self.stack, 1)
+        # The pages scroll when a small screen or large text needs it; the idle warning and the
+        # bars below stay on screen whatever page is open.
+        self.page_scroller = PageScroller(self.stack)
+        self.page_scroller.keep_in_view(self.find_page.keyboard)
+        layout.addWidget(self.page_scroller, 1)
         layout.addWidget(self.idle_bar)
         layout.addWidget(self.voice_bar)
         layout.addWidget(self.nav)

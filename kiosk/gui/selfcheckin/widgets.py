@@ -10,14 +10,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
+from kiosk.gui.fitting import FlowRowLayout, RoomyColumnLayout
 from kiosk.gui.theme import DisplayPreferences
 
 TARGET_PX = 56  # the smallest touch target's height (about 12 mm on a kiosk screen)
@@ -152,7 +151,7 @@ def build_page(
     `middle`, when given, takes the free space between them (a list); otherwise the space stays
     empty, so the controls sit low on the screen whatever the text above them.
     """
-    layout = QVBoxLayout(page)
+    layout = RoomyColumnLayout(page, tight=8)  # side margins of 40 px, 8 px on a narrow window
     layout.setContentsMargins(40, 24, 40, 6)
     layout.setSpacing(12)
     for widget in top:
@@ -163,8 +162,8 @@ def build_page(
         layout.addStretch(1)
     for row in rows:
         if isinstance(row, list):
-            line = QHBoxLayout()
-            line.setSpacing(24)
+            # Side by side; on a narrow window (a portrait kiosk in large text) on two lines.
+            line = FlowRowLayout(spacing=24)
             for widget in row:
                 line.addWidget(widget)
             layout.addLayout(line)
