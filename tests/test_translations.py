@@ -67,3 +67,18 @@ def test_the_translations_compile():
     assert result.returncode == 0, result.stderr
     for path in korean_files():
         assert path.with_suffix(".qm").stat().st_size > 0
+
+
+def test_a_switch_to_english_leaves_no_language_behind(qapp):
+    """The language is the application's: when one screen's chooser switches to English, the
+    Korean another chooser installed goes too (a kiosk after an organiser window, in one app)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from kiosk.gui.translations import LanguageSwitcher
+
+    first, second = LanguageSwitcher(), LanguageSwitcher()
+    assert first.use("ko")
+    title = QCoreApplication.translate("ConfirmPage", "Is this you?")
+    assert title != "Is this you?"
+    assert second.use("en")
+    assert QCoreApplication.translate("ConfirmPage", "Is this you?") == "Is this you?"

@@ -28,16 +28,17 @@ class LanguageSwitcher(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._translators: list[QTranslator] = []
         self.language = "en"
 
     def use(self, language: str) -> bool:
         """Switch the application's language; False if no translation file was found."""
         app = QCoreApplication.instance()
-        for translator in self._translators:
+        # The language is the application's, not this object's: whoever installed the last
+        # language's translators, they go (a second chooser must not leave its language behind).
+        for translator in _LANGUAGE:
             if app is not None:
                 app.removeTranslator(translator)
-        self._translators = []
+        _LANGUAGE.clear()
         self.language = "en"
         found = language == "en"
         if app is not None:
@@ -48,7 +49,7 @@ class LanguageSwitcher(QObject):
                 if translator.load(str(path)):
                     if app is not None:
                         app.installTranslator(translator)
-                    self._translators.append(translator)
+                    _LANGUAGE.append(translator)
                     found = True
             if found:
                 self.language = language
@@ -57,6 +58,8 @@ class LanguageSwitcher(QObject):
 
 
 _ENGLISH: list[QTranslator] = []
+# The translators of the language in use (not English), whichever Languages installed them.
+_LANGUAGE: list[QTranslator] = []
 
 
 def install_english_plurals(app: QCoreApplication) -> None:
