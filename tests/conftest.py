@@ -53,3 +53,16 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     fixture = sys.modules.get("pretix_fixture")
     if fixture is not None:
         fixture.stop_early()
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_teardown(item: pytest.Item):  # type: ignore[no-untyped-def]
+    """After a test's fixtures are gone, the windows pytest-qt closed (deleteLater) are deleted
+    for real: a screen left alive past its closed database would otherwise answer a later
+    test's language switch by reading that database."""
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
