@@ -43,10 +43,6 @@ IMPORT_BUTTONS = ("cancelImport", "checkAgain", "confirmImport")
 
 # (screen, size, mode): why a layout still fails there. Each is an xfail(strict=True): fixed,
 # the test passes, strict xfail fails, and the entry comes off.
-DOOR_200 = (
-    "at 200 % text the door's header (language button, session box) and its tools panel "
-    "need more width than the window has: the window grows (1342 px on a 1280x800 screen)"
-)
 KIOSK_200 = (
     "at 200 % text the bar's buttons, the idle warning's More time and the welcome page's "
     "'I have no code' need more width than the window has (the window grows to 1273 px on "
@@ -58,13 +54,7 @@ ORGANISER_200 = (
     "on the portrait screen)"
 )
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("door", "1280x800", "text_200"): DOOR_200,
-    ("door", "1366x768", "text_200"): DOOR_200,
-    ("door", "1080x1920", "text_200"): DOOR_200,
-    ("kiosk", "1280x800", "text_200"): KIOSK_200,
-    ("kiosk", "1366x768", "text_200"): KIOSK_200,
     ("kiosk", "1080x1920", "text_200"): KIOSK_200,
-    ("organiser", "1280x800", "text_200"): ORGANISER_200,
     ("organiser", "1080x1920", "text_200"): ORGANISER_200,
     ("organiser", "1080x1920", "high_contrast"): (
         "in English high contrast after the 200 % text walks in the same window, the console "

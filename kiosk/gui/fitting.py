@@ -7,14 +7,18 @@ the keypad) is scrolled into view.
 
 `FlowRowLayout`: a row of buttons that goes on in a second row when the window is too narrow
 for one (the kiosk's bar on a portrait screen in large text), every row filling the width.
+
+`StackingRow`: parts side by side while the width has room for them, one under another when it
+has not (a header at 200 % text on a laptop or a portrait screen).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
     QLabel,
     QLayout,
@@ -289,3 +293,55 @@ class RoomyColumnLayout(QVBoxLayout):
         size = super().minimumSize()
         extra = 2 * (self.contentsMargins().left() - self._tight)
         return QSize(max(size.width() - extra, 0), size.height())
+
+
+class StackingRow(QWidget):
+    """Widgets side by side (a box layout) while the width has room for them all at their
+    preferred widths; one under another when it has not. Its narrowest width is that of its
+    widest part, so it never makes the window wider than the screen."""
+
+    def __init__(
+        self,
+        widgets: list[tuple[QWidget, int]],
+        *,
+        spacing: int = 12,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+        for widget, stretch in widgets:
+            self.box.addWidget(widget, stretch)
+
+    def _parts(self) -> list[QWidget]:
+        parts = []
+        for index in range(self.box.count()):
+            item = self.box.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None and not widget.isHidden():
+                parts.append(widget)
+        return parts
+
+    def _side_by_side_width(self) -> int:
+        parts = self._parts()
+        hints = sum(max(w.sizeHint().width(), w.minimumSizeHint().width()) for w in parts)
+        return hints + self.box.spacing() * max(len(parts) - 1, 0)
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((w.minimumSizeHint().width() for w in self._parts()), default=0)
+        return QSize(widest, self.box.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._choose(event.size().width())
+        super().resizeEvent(event)
+
+    def _choose(self, width: int) -> None:
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if width >= self._side_by_side_width()
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self.box.direction() != wanted:
+            self.box.setDirection(wanted)
+            self.updateGeometry()
