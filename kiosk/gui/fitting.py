@@ -356,6 +356,11 @@ class StackingRow(QWidget):
         self._choose(event.size().width())
         super().resizeEvent(event)
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._choose(self.width())  # a part's width changed (text size, language)
+        return super().event(event)
+
     def _choose(self, width: int) -> None:
         wanted = (
             QBoxLayout.Direction.LeftToRight
@@ -394,12 +399,20 @@ class FoldingSplitter(QSplitter):
         return QSize(widest, hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._choose(event.size().width())
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._choose(self.width())  # a part's narrowest width changed (text size, language)
+        return super().event(event)
+
+    def _choose(self, width: int) -> None:
         wanted = (
             Qt.Orientation.Horizontal
-            if event.size().width() >= self._side_by_side_width()
+            if width >= self._side_by_side_width()
             else Qt.Orientation.Vertical
         )
         if self.orientation() != wanted:
             self.setOrientation(wanted)
             self.updateGeometry()
-        super().resizeEvent(event)

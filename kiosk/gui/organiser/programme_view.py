@@ -56,6 +56,8 @@ class ProgrammeView(QWidget):
         self.day.setObjectName("programmeDay")
         self.room = QComboBox()
         self.room.setObjectName("programmeRoom")
+        for combo in (self.day, self.room):  # never narrower than its longest entry
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.day.currentIndexChanged.connect(self._filter)
         self.room.currentIndexChanged.connect(self._filter)
         self.model = ProgrammeModel(context.languages.language)
