@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -130,6 +131,8 @@ class EnrolPanel(QGroupBox):
                 ),
             ]
         )
+        # Stacked, the rows keep their own height: the spare height stays below them.
+        enrol_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         revoke_row = _side_by_side(
             (self.revoke_caption, 0), (self.revoke_name, 1), (self.revoke_button, 0)
         )
