@@ -7,20 +7,28 @@ the keypad) is scrolled into view.
 
 `FlowRowLayout`: a row of buttons that goes on in a second row when the window is too narrow
 for one (the kiosk's bar on a portrait screen in large text), every row filling the width.
+
+`FoldingSplitter`: a list beside its details while the width has room for both; the details
+under the list when it has not (the roster and the programme at 200 % text on a portrait screen).
+
+`StackingRow`: parts side by side while the width has room for them, one under another when it
+has not (a header at 200 % text on a laptop or a portrait screen).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
     QLabel,
     QLayout,
     QLayoutItem,
     QScrollArea,
     QSizePolicy,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -206,6 +214,22 @@ class ScrollingTabs(QTabWidget):
     view). `widget()`, `currentWidget()`, `setCurrentWidget()` and `indexOf()` speak of the
     pages themselves, never of the scroll areas holding them."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        """Only the tab showing counts: a hidden tab that needs more width (the programme's
+        splitter at 200 % text) never makes the window wider than the screen."""
+        hint = super().minimumSizeHint()
+        holder = super().currentWidget()
+        stack = holder.parentWidget() if holder is not None else None
+        if holder is None or stack is None:
+            return hint
+        shown = holder.minimumSizeHint().expandedTo(holder.minimumSize()).width()
+        spare = stack.minimumSizeHint().width() - shown
+        return QSize(hint.width() - max(spare, 0), hint.height())
+
     def addTab(self, page: QWidget, label: str, scrolls: bool = True) -> int:  # type: ignore[override]
         holder: QWidget = PageScroller(page) if scrolls else page
         return super().addTab(holder, label)
@@ -289,3 +313,106 @@ class RoomyColumnLayout(QVBoxLayout):
         size = super().minimumSize()
         extra = 2 * (self.contentsMargins().left() - self._tight)
         return QSize(max(size.width() - extra, 0), size.height())
+
+
+class StackingRow(QWidget):
+    """Widgets side by side (a box layout) while the width has room for them all at their
+    preferred widths; one under another when it has not. Its narrowest width is that of its
+    widest part, so it never makes the window wider than the screen."""
+
+    def __init__(
+        self,
+        widgets: list[tuple[QWidget, int]],
+        *,
+        spacing: int = 12,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+        for widget, stretch in widgets:
+            self.box.addWidget(widget, stretch)
+
+    def _parts(self) -> list[QWidget]:
+        parts = []
+        for index in range(self.box.count()):
+            item = self.box.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None and not widget.isHidden():
+                parts.append(widget)
+        return parts
+
+    def _side_by_side_width(self) -> int:
+        parts = self._parts()
+        hints = sum(max(w.sizeHint().width(), w.minimumSizeHint().width()) for w in parts)
+        return hints + self.box.spacing() * max(len(parts) - 1, 0)
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((w.minimumSizeHint().width() for w in self._parts()), default=0)
+        return QSize(widest, self.box.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._choose(event.size().width())
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._choose(self.width())  # a part's width changed (text size, language)
+        return super().event(event)
+
+    def _choose(self, width: int) -> None:
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if width >= self._side_by_side_width()
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self.box.direction() != wanted:
+            self.box.setDirection(wanted)
+            self.updateGeometry()
+
+
+class FoldingSplitter(QSplitter):
+    """A splitter side by side while the width holds every part at its narrowest; one part
+    under another when it does not. Its narrowest width is that of its widest part, so it
+    never makes the window wider than the screen (it sits in a page that scrolls down)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setChildrenCollapsible(False)
+
+    def _parts(self) -> list[QWidget]:
+        parts = (self.widget(i) for i in range(self.count()))
+        return [w for w in parts if w is not None and not w.isHidden()]
+
+    def _side_by_side_width(self) -> int:
+        parts = self._parts()
+        widths = sum(w.minimumSizeHint().expandedTo(w.minimumSize()).width() for w in parts)
+        return widths + self.handleWidth() * max(len(parts) - 1, 0)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        widest = max(
+            (w.minimumSizeHint().expandedTo(w.minimumSize()).width() for w in self._parts()),
+            default=0,
+        )
+        return QSize(widest, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._choose(event.size().width())
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._choose(self.width())  # a part's narrowest width changed (text size, language)
+        return super().event(event)
+
+    def _choose(self, width: int) -> None:
+        wanted = (
+            Qt.Orientation.Horizontal
+            if width >= self._side_by_side_width()
+            else Qt.Orientation.Vertical
+        )
+        if self.orientation() != wanted:
+            self.setOrientation(wanted)
+            self.updateGeometry()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.gui.door.compact_list import CompactListView
 from kiosk.gui.door.lookup_model import PersonMatchModel, RegistrationRole
 from kiosk.gui.door.touch import GAP_PX, TARGET_PX, TouchRowDelegate, at_least_target
+from kiosk.gui.fitting import StackingRow
 from kiosk.services.lookup import PersonMatch
 
 # One touch-sized row with the spacing around it, inside the list's frame and padding.
@@ -47,6 +48,7 @@ class LookupView(QWidget):
         self.search_timer.timeout.connect(self._search)
         self.caption = QLabel()
         self.caption.setObjectName("lookupCaption")
+        self.caption.setWordWrap(True)  # 200 % text on a narrow column
         self.field = QLineEdit()
         self.field.setObjectName("lookupField")
         self.field.setMaxLength(80)
@@ -77,17 +79,14 @@ class LookupView(QWidget):
         row.setSpacing(GAP_PX)
         row.addWidget(self.field, 1)
         row.addWidget(self.search_button)
-        # What the search found, and beside it what to do with it.
-        bottom = QHBoxLayout()
-        bottom.setSpacing(GAP_PX)
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.checkin_button)
+        # What the search found, and beside it what to do with it (under it when narrow).
+        bottom = StackingRow([(self.status, 1), (self.checkin_button, 0)], spacing=GAP_PX)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addLayout(row)
         layout.addWidget(self.results, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(bottom)
         self.setTabOrder(self.field, self.search_button)
         self.setTabOrder(self.search_button, self.results)
         self.setTabOrder(self.results, self.checkin_button)

@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.errors import KioskError
-from kiosk.gui.fitting import PageScroller
+from kiosk.gui.fitting import FoldingSplitter, PageScroller
 from kiosk.gui.organiser.labels import access_label
 from kiosk.gui.organiser.programme_models import (
     InvitedModel,
@@ -57,6 +56,8 @@ class ProgrammeView(QWidget):
         self.day.setObjectName("programmeDay")
         self.room = QComboBox()
         self.room.setObjectName("programmeRoom")
+        for combo in (self.day, self.room):  # never narrower than its longest entry
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.day.currentIndexChanged.connect(self._filter)
         self.room.currentIndexChanged.connect(self._filter)
         self.model = ProgrammeModel(context.languages.language)
@@ -151,7 +152,7 @@ class ProgrammeView(QWidget):
         right_layout.addWidget(self.list_box, 2)
         right_layout.addWidget(self.add_box, 2)
         right_layout.addWidget(self.message)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = FoldingSplitter()  # the details under the list on a narrow window
         split.addWidget(left)
         split.addWidget(PageScroller(right))  # the invitations scroll on a short window
         split.setStretchFactor(0, 3)

@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.core.model import CATEGORIES
-from kiosk.gui.fitting import FlowRowLayout
+from kiosk.gui.fitting import FlowRowLayout, FoldingSplitter
 from kiosk.gui.organiser.desk import DeskActions
 from kiosk.gui.organiser.labels import category_label
 from kiosk.gui.organiser.person_view import PersonPanel
@@ -124,7 +123,7 @@ class RosterView(QWidget):
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(bar)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = FoldingSplitter()  # the details under the list on a narrow window
         split.addWidget(left)
         split.addWidget(self.person)
         split.setStretchFactor(0, 3)

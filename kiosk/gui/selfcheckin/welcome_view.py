@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.gui.selfcheckin.widgets import (
@@ -16,6 +17,59 @@ from kiosk.gui.selfcheckin.widgets import (
 
 # Each language is offered in its own words, whatever the screen's language.
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+
+
+class WelcomeChoices(QWidget):
+    """Two rows of two choices with one tall button beside them; when the width has no room for
+    three columns (200 % text on a laptop or a portrait kiosk), the tall button goes under
+    them, as wide as both columns."""
+
+    GAP_PX = 24
+
+    def __init__(self, rows: list[list[QWidget]], tall: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("welcomeChoices")
+        self._rows = rows
+        self._tall = tall
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(self.GAP_PX)
+        self.grid.setVerticalSpacing(14)
+        for r, row in enumerate(rows):
+            for column, widget in enumerate(row):
+                self.grid.addWidget(widget, r, column)
+        self._beside: bool | None = None
+        self._place(beside=True)
+
+    def _widths(self) -> list[int]:
+        parts = [w for row in self._rows for w in row] + [self._tall]
+        return [max(w.sizeHint().width(), w.minimumSizeHint().width()) for w in parts]
+
+    def _three_columns(self) -> int:
+        return 3 * max(self._widths()) + 2 * self.GAP_PX
+
+    def _place(self, *, beside: bool) -> None:
+        if beside == self._beside:
+            return
+        self._beside = beside
+        self.grid.removeWidget(self._tall)
+        rows = len(self._rows)
+        if beside:
+            self.grid.addWidget(self._tall, 0, 2, rows, 1)
+        else:
+            self.grid.addWidget(self._tall, rows, 0, 1, 2)
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1 if beside or column < 2 else 0)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        *pairs, tall = self._widths()
+        narrow = max(2 * max(pairs, default=0) + self.GAP_PX, tall)
+        return QSize(narrow, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place(beside=event.size().width() >= self._three_columns())
+        super().resizeEvent(event)
 
 
 class WelcomePage(Page):
@@ -57,19 +111,13 @@ class WelcomePage(Page):
         )
 
         # Two rows of choices beside one tall "I have no code": low enough to reach seated.
-        choices = QWidget()
-        choices.setObjectName("welcomeChoices")
-        grid = QGridLayout(choices)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(24)
-        grid.setVerticalSpacing(14)
-        grid.addWidget(self.language_buttons["ko"], 0, 0)
-        grid.addWidget(self.language_buttons["en"], 0, 1)
-        grid.addWidget(self.large_text_button, 1, 0)
-        grid.addWidget(self.high_contrast_button, 1, 1)
-        grid.addWidget(self.no_code_button, 0, 2, 2, 1)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
+        choices = WelcomeChoices(
+            [
+                [self.language_buttons["ko"], self.language_buttons["en"]],
+                [self.large_text_button, self.high_contrast_button],
+            ],
+            self.no_code_button,
+        )
         build_page(
             self,
             [self.title, self.event_label, self.scan_icon, self.scan_text, self.no_code_text],

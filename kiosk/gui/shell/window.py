@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,26 @@ from kiosk.gui.sync.auto import AutoSync
 
 MODES = ("door", "kiosk", "organiser")
 ScreenFactory = Callable[[AppContext], QWidget]
+
+
+class ScreenStack(QStackedWidget):
+    """The screens of the modes built so far, one showing. Only the screen showing sets the
+    window's size: a hidden one (the kiosk's, in 200 % text, behind the door) never makes the
+    window wider than the screen it is on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        if shown is None:
+            return super().minimumSizeHint()
+        return shown.minimumSizeHint().expandedTo(shown.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return super().sizeHint() if shown is None else shown.sizeHint()
 
 
 class ModeDialog(QDialog):
@@ -82,7 +102,7 @@ class ShellWindow(QMainWindow):
         self.autosync.synced.connect(self._synced)
         self._factories = factories
         self._screens: dict[str, QWidget] = {}
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.setCentralWidget(self.stack)
         self.mode = ""
         self._allow_close = False

@@ -12,13 +12,13 @@ from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.badges.qr import QUIET_ZONE_MODULES, qr_matrix
 from kiosk.core.clock import from_ms, now_ms
 from kiosk.errors import KioskError
+from kiosk.gui.fitting import StackingRow
 from kiosk.gui.shell.context import AppContext
 from kiosk.sync.enrolment import (
     DEFAULT_VALID_HOURS,
@@ -120,15 +121,21 @@ class EnrolPanel(QGroupBox):
         self.message.setObjectName("syncEnrolMessage")
         self.message.setWordWrap(True)
 
-        fields = QGridLayout()
-        fields.addWidget(self.name_caption, 0, 0)
-        fields.addWidget(self.name, 0, 1)
-        fields.addWidget(self.hours_caption, 0, 2)
-        fields.addWidget(self.hours, 0, 3)
-        fields.addWidget(self.enrol_button, 0, 4)
-        fields.addWidget(self.revoke_caption, 1, 0)
-        fields.addWidget(self.revoke_name, 1, 1)
-        fields.addWidget(self.revoke_button, 1, 4)
+        # The name and the hours side by side, or one under the other on a narrow window.
+        enrol_row = StackingRow(
+            [
+                (_side_by_side((self.name_caption, 0), (self.name, 1)), 1),
+                (
+                    _side_by_side((self.hours_caption, 0), (self.hours, 0), (self.enrol_button, 0)),
+                    0,
+                ),
+            ]
+        )
+        # Stacked, the rows keep their own height: the spare height stays below them.
+        enrol_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        revoke_row = _side_by_side(
+            (self.revoke_caption, 0), (self.revoke_name, 1), (self.revoke_button, 0)
+        )
         shown = QVBoxLayout()
         shown.addWidget(self.token)
         shown.addWidget(self.details)
@@ -137,7 +144,8 @@ class EnrolPanel(QGroupBox):
         result.addWidget(self.qr)
         result.addLayout(shown, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(fields)
+        layout.addWidget(enrol_row)
+        layout.addWidget(revoke_row)
         layout.addLayout(result)
         layout.addWidget(self.message)
         self.retranslate()
@@ -251,3 +259,13 @@ class EnrolPanel(QGroupBox):
         self.revoke_button.setText(self.tr("Revoke…"))
         self.revoke_button.setAccessibleName(self.tr("Revoke the device"))
         self._show_token()
+
+
+def _side_by_side(*parts: tuple[QWidget, int]) -> QWidget:
+    """Widgets in one row (with their stretch), as one widget."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget, stretch in parts:
+        row.addWidget(widget, stretch)
+    return holder

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.gui.fitting import StackingRow
 from kiosk.gui.organiser.tasks import Task, TaskRunner, sent_by
 from kiosk.gui.shell.context import AppContext
 from kiosk.gui.sync.devices_model import COLUMNS, DevicesModel
@@ -129,22 +130,22 @@ class SyncView(QWidget):
         self.hub_label = QLabel()
         self.hub_label.setObjectName("syncHubUrl")
         self.hub_label.setWordWrap(True)
-        hub_row = QHBoxLayout()
-        hub_row.addWidget(self.host_caption)
-        hub_row.addWidget(self.host, 2)
-        hub_row.addWidget(self.port_caption)
-        hub_row.addWidget(self.port)
-        hub_row.addWidget(self.hub_button)
-        tls_row = QHBoxLayout()
-        tls_row.addWidget(self.cert_caption)
-        tls_row.addWidget(self.cert, 2)
-        tls_row.addWidget(self.cert_browse)
-        tls_row.addWidget(self.key_caption)
-        tls_row.addWidget(self.key, 2)
-        tls_row.addWidget(self.key_browse)
+        # Each row in two halves, the second under the first on a narrow window (200 % text).
+        hub_row = StackingRow(
+            [
+                (_side_by_side((self.host_caption, 0), (self.host, 1)), 2),
+                (_side_by_side((self.port_caption, 0), (self.port, 0), (self.hub_button, 0)), 0),
+            ]
+        )
+        tls_row = StackingRow(
+            [
+                (_side_by_side((self.cert_caption, 0), (self.cert, 1), (self.cert_browse, 0)), 1),
+                (_side_by_side((self.key_caption, 0), (self.key, 1), (self.key_browse, 0)), 1),
+            ]
+        )
         hub_layout = QVBoxLayout(self.hub_box)
-        hub_layout.addLayout(hub_row)
-        hub_layout.addLayout(tls_row)
+        hub_layout.addWidget(hub_row)
+        hub_layout.addWidget(tls_row)
         hub_layout.addWidget(self.hub_label)
 
         self.enrol_panel = EnrolPanel(context, self)
@@ -509,3 +510,13 @@ class SyncView(QWidget):
         """Stop refreshing and stop the hub (the window is closing)."""
         self.timer.stop()
         self.stop_hub()
+
+
+def _side_by_side(*parts: tuple[QWidget, int]) -> QWidget:
+    """Widgets in one row (with their stretch), as one widget."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget, stretch in parts:
+        row.addWidget(widget, stretch)
+    return holder
