@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLayoutItem,
@@ -416,3 +417,13 @@ class FoldingSplitter(QSplitter):
         if self.orientation() != wanted:
             self.setOrientation(wanted)
             self.updateGeometry()
+
+
+def side_by_side(*parts: tuple[QWidget, int]) -> QWidget:
+    """Widgets in one row (with their stretch), as one widget."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget, stretch in parts:
+        row.addWidget(widget, stretch)
+    return holder

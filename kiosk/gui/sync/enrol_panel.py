@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.badges.qr import QUIET_ZONE_MODULES, qr_matrix
 from kiosk.core.clock import from_ms, now_ms
 from kiosk.errors import KioskError
-from kiosk.gui.fitting import StackingRow
+from kiosk.gui.fitting import StackingRow, side_by_side
 from kiosk.gui.shell.context import AppContext
 from kiosk.sync.enrolment import (
     DEFAULT_VALID_HOURS,
@@ -124,16 +124,16 @@ class EnrolPanel(QGroupBox):
         # The name and the hours side by side, or one under the other on a narrow window.
         enrol_row = StackingRow(
             [
-                (_side_by_side((self.name_caption, 0), (self.name, 1)), 1),
+                (side_by_side((self.name_caption, 0), (self.name, 1)), 1),
                 (
-                    _side_by_side((self.hours_caption, 0), (self.hours, 0), (self.enrol_button, 0)),
+                    side_by_side((self.hours_caption, 0), (self.hours, 0), (self.enrol_button, 0)),
                     0,
                 ),
             ]
         )
         # Stacked, the rows keep their own height: the spare height stays below them.
         enrol_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        revoke_row = _side_by_side(
+        revoke_row = side_by_side(
             (self.revoke_caption, 0), (self.revoke_name, 1), (self.revoke_button, 0)
         )
         shown = QVBoxLayout()
@@ -259,13 +259,3 @@ class EnrolPanel(QGroupBox):
         self.revoke_button.setText(self.tr("Revoke…"))
         self.revoke_button.setAccessibleName(self.tr("Revoke the device"))
         self._show_token()
-
-
-def _side_by_side(*parts: tuple[QWidget, int]) -> QWidget:
-    """Widgets in one row (with their stretch), as one widget."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    for widget, stretch in parts:
-        row.addWidget(widget, stretch)
-    return holder

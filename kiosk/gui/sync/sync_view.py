@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.gui.fitting import StackingRow
+from kiosk.gui.fitting import StackingRow, side_by_side
 from kiosk.gui.organiser.tasks import Task, TaskRunner, sent_by
 from kiosk.gui.shell.context import AppContext
 from kiosk.gui.sync.devices_model import COLUMNS, DevicesModel
@@ -133,14 +133,14 @@ class SyncView(QWidget):
         # Each row in two halves, the second under the first on a narrow window (200 % text).
         hub_row = StackingRow(
             [
-                (_side_by_side((self.host_caption, 0), (self.host, 1)), 2),
-                (_side_by_side((self.port_caption, 0), (self.port, 0), (self.hub_button, 0)), 0),
+                (side_by_side((self.host_caption, 0), (self.host, 1)), 2),
+                (side_by_side((self.port_caption, 0), (self.port, 0), (self.hub_button, 0)), 0),
             ]
         )
         tls_row = StackingRow(
             [
-                (_side_by_side((self.cert_caption, 0), (self.cert, 1), (self.cert_browse, 0)), 1),
-                (_side_by_side((self.key_caption, 0), (self.key, 1), (self.key_browse, 0)), 1),
+                (side_by_side((self.cert_caption, 0), (self.cert, 1), (self.cert_browse, 0)), 1),
+                (side_by_side((self.key_caption, 0), (self.key, 1), (self.key_browse, 0)), 1),
             ]
         )
         hub_layout = QVBoxLayout(self.hub_box)
@@ -510,13 +510,3 @@ class SyncView(QWidget):
         """Stop refreshing and stop the hub (the window is closing)."""
         self.timer.stop()
         self.stop_hub()
-
-
-def _side_by_side(*parts: tuple[QWidget, int]) -> QWidget:
-    """Widgets in one row (with their stretch), as one widget."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    for widget, stretch in parts:
-        row.addWidget(widget, stretch)
-    return holder
